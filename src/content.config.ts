@@ -1,0 +1,32 @@
+import { defineCollection } from "astro:content";
+import { file, glob } from "astro/loaders";
+import { parse as parseYaml } from "yaml";
+import { weekFrontmatterSchema } from "./lib/week-schema.ts";
+import { objectiveEntrySchema, projectEntrySchema } from "./lib/registry.ts";
+import { siteConfig } from "./site.config.ts";
+
+const dir = `./${siteConfig.contentDir}`;
+
+/** YAML lists keyed by their own id, so the registry files stay plain lists for authors. */
+function keyedBy(key: "slug" | "id") {
+  return (text: string) =>
+    Object.fromEntries(((parseYaml(text) ?? []) as Record<string, unknown>[]).map((e) => [String(e[key]), e]));
+}
+
+const weeks = defineCollection({
+  // Keep the author's file name (`2024-W17`) as the id; URLs lower-case it themselves.
+  loader: glob({ pattern: "*.mdx", base: `${dir}/weeks`, generateId: ({ entry }) => entry.replace(/\.mdx$/, "") }),
+  schema: weekFrontmatterSchema,
+});
+
+const projects = defineCollection({
+  loader: file(`${dir}/projects.yaml`, { parser: keyedBy("slug") }),
+  schema: projectEntrySchema,
+});
+
+const objectives = defineCollection({
+  loader: file(`${dir}/objectives.yaml`, { parser: keyedBy("id") }),
+  schema: objectiveEntrySchema,
+});
+
+export const collections = { weeks, projects, objectives };

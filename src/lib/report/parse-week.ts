@@ -1,0 +1,549 @@
+import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import remarkGfm from "remark-gfm";
+import remarkMdx from "remark-mdx";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { parse as parseYaml } from "yaml";
+import { weekStart, type WeekId } from "../week-id.ts";
+import { weekFrontmatterSchema, type WeekFrontmatter } from "../week-schema.ts";
+import { emptyRegistry, type Registry } from "../registry.ts";
+import { splitFrontmatter } from "./frontmatter.ts";
+import { isNoIncident, parseIncident } from "./incidents.ts";
+import { extractMetricReadings } from "./metrics.ts";
+import type {
+  Incident,
+  MetricGroup,
+  ObjectiveItem,
+  ObjectiveSection,
+  PlanItem,
+  ProjectMention,
+  ReportItem,
+  Section,
+  SectionKind,
+  WeekReport,
+} from "./model.ts";
+import { extractProgress } from "./progress.ts";
+import { createProjectResolver, type ProjectResolver } from "./project-names.ts";
+import { hastText, mdastToHast, renderHtml, resolveReferences, withoutIds } from "./render.ts";
+import { classifyHeading } from "./section-kinds.ts";
+import { AnchorSet, headingSlug } from "./slug.ts";
+import { leadPhrase } from "./text.ts";
+
+/** Where links inside a week point; the site passes its base-aware routes. */
+export interface WeekLinks {
+  project(slug: string): string;
+  objective(id: string): string;
+}
+
+export interface ParseWeekOptions {
+  /** Path shown in errors. */
+  file: string;
+  registry?: Registry;
+  links?: WeekLinks;
+}
+
+/** A week that cannot be read; carries the file position for the author. */
+export class WeekParseError extends Error {
+  readonly file: string;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  constructor(file: string, line: number | undefined, column: number | undefined, message: string) {
+    super(`${file}${line ? `:${line}${column ? `:${column}` : ""}` : ""} ${message}`);
+    this.name = "WeekParseError";
+    this.file = file;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).freeze();
+
+const defaultLinks: WeekLinks = {
+  project: (slug) => `/projects/${slug}/`,
+  objective: (id) => `/objectives/${id.toLowerCase()}/`,
+};
+
+/** Parses a whole week file (frontmatter + MDX body). */
+export function parseWeekSource(source: string, options: ParseWeekOptions): WeekReport {
+  const split = splitFrontmatter(source);
+  if (split.yaml === undefined)
+    throw new WeekParseError(options.file, 1, 1, "缺少 frontmatter：文件应以 ---、week: YYYY-Www、--- 开头");
+  let data: unknown;
+  try {
+    data = parseYaml(split.yaml);
+  } catch (e) {
+    const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    throw new WeekParseError(options.file, line ? line + split.yamlLine - 1 : 1, undefined, `frontmatter 不是合法的 YAML：${(e as Error).message}`);
+  }
+  const parsed = weekFrontmatterSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new WeekParseError(options.file, split.yamlLine, undefined, `frontmatter 字段 ${issue.path.join(".") || "(root)"}：${issue.message}`);
+  }
+  return parseWeekBody({ frontmatter: parsed.data, body: split.body, bodyLine: split.bodyLine }, options);
+}
+
+interface RawSection {
+  kind: SectionKind;
+  title: string;
+  depth: number;
+  objectiveId?: string;
+  objectiveTitle?: string;
+  heading?: Heading;
+  nodes: RootContent[];
+  anchor: string;
+}
+
+interface Context {
+  file: string;
+  bodyLine: number;
+  anchors: AnchorSet;
+  projects: ProjectResolver;
+  links: WeekLinks;
+  weekMonday: Date;
+}
+
+/** Parses a week body whose frontmatter has been validated already (the Astro collection path). */
+export function parseWeekBody(
+  input: { frontmatter: WeekFrontmatter; body: string; bodyLine: number },
+  options: ParseWeekOptions,
+): WeekReport {
+  const { frontmatter, body, bodyLine } = input;
+  let tree: Root;
+  try {
+    tree = processor.parse(body) as Root;
+  } catch (e) {
+    const place = (e as { place?: { line?: number; column?: number; start?: { line: number; column: number } } }).place;
+    const line = place?.line ?? place?.start?.line;
+    const column = place?.column ?? place?.start?.column;
+    throw new WeekParseError(options.file, line ? line + bodyLine - 1 : undefined, column, `MDX 无法解析：${(e as Error).message}`);
+  }
+  resolveReferences(tree);
+  const registry = options.registry ?? emptyRegistry;
+  const ctx: Context = {
+    file: options.file,
+    bodyLine,
+    anchors: new AnchorSet(),
+    projects: createProjectResolver(registry),
+    links: options.links ?? defaultLinks,
+    weekMonday: weekStart(frontmatter.week as WeekId),
+  };
+
+  const sections = segmentSections(tree, ctx);
+  const projects = sections.flatMap((s) => (canHoldProjects(s) ? extractProjects(s, ctx) : []));
+  const objectives = sections.filter((s) => s.kind === "objective").map((s) => extractObjective(s, ctx, registry));
+  const metrics = sections.filter((s) => s.kind === "metrics").flatMap((s) => extractMetrics(s, ctx));
+  const incidents = sections.filter((s) => s.kind === "incidents").flatMap((s) => extractIncidents(s, ctx));
+  const others = sections.filter((s) => s.kind === "other").flatMap((s) => extractItems(s, ctx, "other"));
+  const plans = sections.filter((s) => s.kind === "plans").flatMap((s) => extractPlans(s, ctx));
+  linkObjectiveHeadings(sections, ctx);
+
+  // Render last: the steps above put anchors and links on the nodes.
+  const rendered = sections.map((s) => renderSection(s, ctx));
+  const reflections = sections
+    .map((s, i) => (s.kind === "reflections" ? rendered[i]!.bodyText : ""))
+    .filter(Boolean)
+    .join("\n");
+  const title = frontmatter.title ?? frontmatter.week;
+
+  return {
+    week: frontmatter.week,
+    slug: frontmatter.week.toLowerCase(),
+    title,
+    created: frontmatter.created,
+    author: frontmatter.author,
+    summary: frontmatter.summary,
+    sections: sections.map((s, i) => ({
+      kind: s.kind,
+      title: s.title,
+      anchor: s.anchor,
+      depth: s.depth,
+      objectiveId: s.objectiveId,
+      text: rendered[i]!.text,
+      line: s.heading ? lineOf(s.heading, ctx) : s.nodes[0] ? lineOf(s.nodes[0], ctx) : bodyLine,
+    })) satisfies Section[],
+    projects,
+    objectives,
+    metrics,
+    incidents,
+    plans,
+    reflections,
+    others,
+    html: rendered.map((r) => r.html).join("\n"),
+    text: [title, ...rendered.map((r) => r.text)].filter(Boolean).join("\n"),
+  };
+}
+
+function lineOf(node: Nodes, ctx: Context): number {
+  return (node.position?.start.line ?? 1) + ctx.bodyLine - 1;
+}
+
+function setId(node: Nodes, id: string): void {
+  const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> };
+  data.hProperties = { ...data.hProperties, id };
+}
+
+const PROJECT_LEAD = /^\s*(?:\*\*|__)?\s*【([^】\n]+)】/;
+
+function projectNameOf(item: ListItem): string | undefined {
+  const first = item.children[0];
+  if (first?.type !== "paragraph") return undefined;
+  const m = PROJECT_LEAD.exec(toString(first));
+  return m ? m[1]!.trim() : undefined;
+}
+
+function canHoldProjects(section: RawSection): boolean {
+  return section.kind === "projects" || section.kind === "unknown";
+}
+
+/** Step 1: split the document at headings into sections of known kinds. */
+function segmentSections(tree: Root, ctx: Context): RawSection[] {
+  const sections: RawSection[] = [];
+  let current: RawSection = { kind: "projects", title: "重点项目", depth: 0, nodes: [], anchor: "" };
+  for (const node of tree.children) {
+    if (node.type === "heading") {
+      const cls = classifyHeading(toString(node));
+      const startsSection = current.depth === 0 || cls.kind !== "unknown" || node.depth <= current.depth;
+      if (startsSection) {
+        sections.push(current);
+        current = {
+          kind: cls.kind,
+          title: cls.title,
+          depth: node.depth,
+          objectiveId: cls.objectiveId,
+          objectiveTitle: cls.objectiveTitle,
+          heading: node,
+          nodes: [],
+          anchor: "",
+        };
+        continue;
+      }
+    }
+    if (node.type !== "definition") current.nodes.push(node);
+  }
+  sections.push(current);
+  const lead = sections[0]!;
+  if (lead.nodes.length === 0) sections.shift();
+  else if (!lead.nodes.some((n) => n.type === "list" && n.children.some((li) => projectNameOf(li)))) {
+    lead.kind = "unknown";
+    lead.title = "";
+  }
+  for (const s of sections) {
+    s.anchor = ctx.anchors.take(anchorBase(s));
+    if (s.heading) setId(s.heading, s.anchor);
+  }
+  return sections;
+}
+
+function anchorBase(s: RawSection): string {
+  if (s.kind === "objective") return s.objectiveId!.toLowerCase();
+  if (s.kind === "unknown") return s.heading ? headingSlug(s.title) : "intro";
+  return s.kind;
+}
+
+/** Own text of a list item: its paragraphs, not its nested lists. */
+function ownText(item: ListItem): string {
+  return item.children
+    .filter((c) => c.type !== "list")
+    .map((c) => toString(c))
+    .join("\n")
+    .trim();
+}
+
+function toItems(nodes: RootContent[], ctx: Context): ReportItem[] {
+  const items: ReportItem[] = [];
+  for (const node of nodes) {
+    if (node.type === "list") {
+      for (const li of node.children) {
+        const nested = li.children.filter((c): c is List => c.type === "list");
+        const paragraphs = li.children.filter((c) => c.type !== "list");
+        items.push({
+          anchor: "",
+          text: paragraphs.map((p) => toString(p)).join("\n").trim(),
+          children: toItems(nested, ctx),
+          line: lineOf(li, ctx),
+        });
+      }
+    } else if (node.type !== "heading") {
+      const text = toString(node).trim();
+      if (text) items.push({ anchor: "", text, children: [], line: lineOf(node, ctx) });
+    }
+  }
+  return items;
+}
+
+function itemHtml(list: List, item: ListItem): { html: string; text: string } {
+  const single: List = { ...list, start: list.ordered ? (list.start ?? 1) + list.children.indexOf(item) : list.start, children: [item] };
+  const hast = withoutIds(mdastToHast([single]));
+  return { html: renderHtml(hast), text: hastText(hast) };
+}
+
+/** Wraps the first `【name】` text of an item in a link to the project page. */
+function linkProjectName(paragraph: Paragraph, name: string, href: string): void {
+  const needle = `【${name}】`;
+  const visitChildren = (children: PhrasingContent[]): boolean => {
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.type === "text") {
+        const at = child.value.indexOf(needle);
+        if (at < 0) continue;
+        const before = child.value.slice(0, at);
+        const after = child.value.slice(at + needle.length);
+        const link: PhrasingContent = {
+          type: "link",
+          url: href,
+          children: [{ type: "text", value: needle }],
+          data: { hProperties: { className: ["project-link"] } },
+        };
+        const replacement: PhrasingContent[] = [];
+        if (before) replacement.push({ type: "text", value: before });
+        replacement.push(link);
+        if (after) replacement.push({ type: "text", value: after });
+        children.splice(i, 1, ...replacement);
+        return true;
+      }
+      if ("children" in child && child.type !== "link" && visitChildren(child.children as PhrasingContent[])) return true;
+    }
+    return false;
+  };
+  visitChildren(paragraph.children);
+}
+
+/** Step 2: 【project】 top items with their nested items and paragraphs. */
+function extractProjects(section: RawSection, ctx: Context): ProjectMention[] {
+  const mentions: ProjectMention[] = [];
+  for (const node of section.nodes) {
+    if (node.type !== "list") continue;
+    for (const li of node.children) {
+      const name = projectNameOf(li);
+      if (!name) continue;
+      const project = ctx.projects.resolve(name);
+      const anchor = ctx.anchors.take(`p-${project.slug}`);
+      setId(li, anchor);
+      linkProjectName(li.children[0] as Paragraph, name, ctx.links.project(project.slug));
+      const firstText = toString(li.children[0]!);
+      const lead = firstText.replace(PROJECT_LEAD, "").trim();
+      const rest = li.children.slice(1);
+      const { html, text } = itemHtml(node, li);
+      mentions.push({
+        name,
+        slug: project.slug,
+        registered: project.registered,
+        anchor,
+        lead,
+        items: toItems(rest, ctx),
+        html,
+        text,
+        progress: extractProgress(toString(li)),
+        line: lineOf(li, ctx),
+      });
+    }
+  }
+  return mentions;
+}
+
+/** Step 3: objective sections and their items, each with its subject. */
+function extractObjective(section: RawSection, ctx: Context, registry: Registry): ObjectiveSection {
+  const id = section.objectiveId!;
+  const registered = registry.objectives.find((o) => o.id === id);
+  const items: ObjectiveItem[] = [];
+  const prefix = id.toLowerCase();
+  for (const node of section.nodes) {
+    if (node.type === "list") {
+      for (const li of node.children) {
+        const anchor = ctx.anchors.take(`${prefix}-${items.length + 1}`);
+        setId(li, anchor);
+        const text = ownText(li);
+        const subject = leadPhrase(text);
+        const { html } = itemHtml(node, li);
+        items.push({
+          anchor,
+          subject,
+          projectSlug: ctx.projects.match(subject),
+          text,
+          html,
+          children: toItems(li.children.filter((c) => c.type === "list"), ctx),
+          progress: extractProgress(toString(li)),
+          line: lineOf(li, ctx),
+        });
+      }
+    } else if (node.type === "paragraph") {
+      const text = toString(node).trim();
+      if (!text) continue;
+      const anchor = ctx.anchors.take(`${prefix}-${items.length + 1}`);
+      setId(node, anchor);
+      const hast = withoutIds(mdastToHast([node]));
+      const subject = leadPhrase(text);
+      items.push({
+        anchor,
+        subject,
+        projectSlug: ctx.projects.match(subject),
+        text,
+        html: renderHtml(hast),
+        children: [],
+        progress: extractProgress(text),
+        line: lineOf(node, ctx),
+      });
+    }
+  }
+  return {
+    id,
+    title: section.objectiveTitle || registered?.title || "",
+    anchor: section.anchor,
+    items,
+    line: section.heading ? lineOf(section.heading, ctx) : ctx.bodyLine,
+  };
+}
+
+interface TextLine {
+  text: string;
+  line: number;
+  node: Nodes;
+}
+
+/** Every paragraph line inside a section, list items included, in order. */
+function textLines(nodes: RootContent[], ctx: Context): TextLine[] {
+  const lines: TextLine[] = [];
+  const walk = (node: Nodes): void => {
+    if (node.type === "paragraph" || node.type === "heading") {
+      const start = lineOf(node, ctx);
+      toString(node)
+        .split("\n")
+        .forEach((text, i) => {
+          if (text.trim()) lines.push({ text: text.trim(), line: start + i, node });
+        });
+      return;
+    }
+    if ("children" in node) for (const c of node.children as Nodes[]) walk(c);
+  };
+  for (const n of nodes) walk(n);
+  return lines;
+}
+
+/** Step 4: metric readings of 系统运行数据, grouped under their sub-titles. */
+function extractMetrics(section: RawSection, ctx: Context): MetricGroup[] {
+  const groups: MetricGroup[] = [];
+  let current: MetricGroup | undefined;
+  for (const { text, line, node } of textLines(section.nodes, ctx)) {
+    const readings = extractMetricReadings(text, line);
+    if (readings.length === 0) {
+      if (node.type === "heading" || /[：:]\s*$/.test(text) || !/\d/.test(text)) {
+        current = { title: text.replace(/[：:]\s*$/, "").trim(), readings: [] };
+        groups.push(current);
+      }
+      continue;
+    }
+    if (!current) {
+      current = { title: "", readings: [] };
+      groups.push(current);
+    }
+    current.readings.push(...readings);
+  }
+  return groups.filter((g) => g.readings.length > 0);
+}
+
+const STARTS_WITH_DATE = /^\s*\d{1,2}\s*(?:[/.\-]|月)\s*\d{1,2}/;
+
+/** Step 5: production incidents, one per item or dated line. */
+function extractIncidents(section: RawSection, ctx: Context): Incident[] {
+  const incidents: Incident[] = [];
+  const push = (text: string, line: number, anchor: string, html: string): void => {
+    if (!text.trim() || isNoIncident(text)) return;
+    incidents.push({ anchor, ...parseIncident(text, ctx.weekMonday), text: text.trim(), html, line });
+  };
+  for (const node of section.nodes) {
+    if (node.type === "list") {
+      for (const li of node.children) {
+        const text = toString(li).trim();
+        if (isNoIncident(text)) continue;
+        const anchor = ctx.anchors.take(`incident-${incidents.length + 1}`);
+        setId(li, anchor);
+        push(text, lineOf(li, ctx), anchor, itemHtml(node, li).html);
+      }
+    } else if (node.type === "paragraph") {
+      const text = toString(node).trim();
+      if (!text || isNoIncident(text)) continue;
+      const anchor = ctx.anchors.take(`incident-${incidents.length + 1}`);
+      setId(node, anchor);
+      const html = renderHtml(withoutIds(mdastToHast([node])));
+      // Several dated lines in one paragraph are several incidents.
+      const merged: { text: string; line: number }[] = [];
+      text.split("\n").forEach((l, i) => {
+        const last = merged.at(-1);
+        if (last && !STARTS_WITH_DATE.test(l)) last.text += l;
+        else merged.push({ text: l, line: lineOf(node, ctx) + i });
+      });
+      for (const m of merged) push(m.text, m.line, anchor, merged.length === 1 ? html : escapeHtml(m.text));
+    }
+  }
+  return incidents;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Items of a plain section (其他), anchored. */
+function extractItems(section: RawSection, ctx: Context, prefix: string): ReportItem[] {
+  const items = toItems(section.nodes, ctx);
+  let n = 0;
+  for (const node of section.nodes) {
+    if (node.type === "list") for (const li of node.children) setId(li, (items[n++]!.anchor = ctx.anchors.take(`${prefix}-${n}`)));
+    else if (node.type !== "heading" && toString(node).trim()) setId(node, (items[n++]!.anchor = ctx.anchors.take(`${prefix}-${n}`)));
+  }
+  return items;
+}
+
+/** Step 6: next week's plans, with explicit `- [x]` marks when written. */
+function extractPlans(section: RawSection, ctx: Context): PlanItem[] {
+  const plans: PlanItem[] = [];
+  const add = (text: string, line: number, node: Nodes, checked: boolean | null | undefined): void => {
+    const anchor = ctx.anchors.take(`plan-${plans.length + 1}`);
+    setId(node, anchor);
+    const subject = leadPhrase(text);
+    plans.push({
+      anchor,
+      text,
+      subject,
+      projectSlug: ctx.projects.match(subject) ?? ctx.projects.find(text),
+      checked: checked ?? undefined,
+      line,
+    });
+  };
+  for (const node of section.nodes) {
+    if (node.type === "list") {
+      for (const li of node.children) add(ownText(li), lineOf(li, ctx), li, li.checked);
+    } else if (node.type === "paragraph") {
+      const text = toString(node).trim();
+      if (text) add(text, lineOf(node, ctx), node, undefined);
+    }
+  }
+  return plans;
+}
+
+function linkObjectiveHeadings(sections: RawSection[], ctx: Context): void {
+  for (const s of sections) {
+    if (s.kind !== "objective" || !s.heading) continue;
+    s.heading.children = [
+      {
+        type: "link",
+        url: ctx.links.objective(s.objectiveId!),
+        children: s.heading.children,
+        data: { hProperties: { className: ["objective-link"] } },
+      },
+    ];
+  }
+}
+
+function renderSection(s: RawSection, _ctx: Context): { html: string; text: string; bodyText: string } {
+  const bodyHast = mdastToHast(s.nodes);
+  const bodyHtml = renderHtml(bodyHast);
+  const bodyText = hastText(bodyHast);
+  const headingHast = s.heading ? mdastToHast([s.heading]) : undefined;
+  const headingHtml = headingHast ? renderHtml(headingHast) : "";
+  const headingText = headingHast ? hastText(headingHast) : "";
+  const idAttr = s.heading ? "" : ` id="${s.anchor}"`;
+  const html = `<section class="week-section" data-kind="${s.kind}"${idAttr}>${headingHtml}\n${bodyHtml}</section>`;
+  return { html, text: [headingText, bodyText].filter(Boolean).join("\n"), bodyText };
+}

@@ -1,0 +1,101 @@
+import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from "hast";
+import type { Definition, Nodes as MdastNodes, Root as MdastRoot, RootContent } from "mdast";
+import { toHtml } from "hast-util-to-html";
+import { toHast, type Handler, type State } from "mdast-util-to-hast";
+import { visit } from "unist-util-visit";
+
+/** Plain HTML elements a week may use inside MDX; anything else is rejected by the check. */
+export const ALLOWED_JSX_ELEMENTS = ["br", "sub", "sup", "kbd", "mark", "u", "s"] as const;
+
+interface JsxAttribute {
+  type: string;
+  name?: string;
+  value?: unknown;
+}
+
+/** MDX code is never run: literal text stays visible, allowed tags become plain HTML. */
+const jsxElement: Handler = (state: State, node: any): ElementContent | ElementContent[] => {
+  const name: string | null = node.name;
+  const attrs = (node.attributes ?? []) as JsxAttribute[];
+  const literal = attrs.every((a) => a.type === "mdxJsxAttribute" && (a.value == null || typeof a.value === "string"));
+  if (name && (ALLOWED_JSX_ELEMENTS as readonly string[]).includes(name) && literal) {
+    const properties: Record<string, string | boolean> = {};
+    for (const a of attrs) if (a.name && a.name !== "style" && !a.name.startsWith("on")) properties[a.name] = (a.value as string) ?? true;
+    return { type: "element", tagName: name, properties, children: state.all(node) };
+  }
+  return state.all(node);
+};
+
+const expression: Handler = (_state, node: any) => ({ type: "text", value: `{${node.value ?? ""}}` });
+const esm: Handler = (_state, node: any) => ({ type: "text", value: String(node.value ?? "") });
+
+const handlers: Record<string, Handler> = {
+  mdxJsxFlowElement: jsxElement,
+  mdxJsxTextElement: jsxElement,
+  mdxFlowExpression: expression,
+  mdxTextExpression: expression,
+  mdxjsEsm: esm,
+};
+
+/** Link/image references point at definitions anywhere in the file; resolve them before rendering pieces. */
+export function resolveReferences(tree: MdastRoot): void {
+  const defs = new Map<string, Definition>();
+  visit(tree, "definition", (d) => {
+    defs.set(d.identifier.toLowerCase(), d);
+  });
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    if (node.type === "linkReference") {
+      const d = defs.get(node.identifier.toLowerCase());
+      if (d) parent.children[index] = { type: "link", url: d.url, title: d.title, children: node.children } as never;
+    } else if (node.type === "imageReference") {
+      const d = defs.get(node.identifier.toLowerCase());
+      if (d) parent.children[index] = { type: "image", url: d.url, title: d.title, alt: node.alt } as never;
+    }
+  });
+}
+
+export function mdastToHast(nodes: RootContent[]): HastRoot {
+  const root: MdastRoot = { type: "root", children: nodes };
+  return toHast(root as MdastNodes, { handlers, allowDangerousHtml: false }) as HastRoot;
+}
+
+export function renderHtml(tree: HastNodes): string {
+  return toHtml(tree);
+}
+
+/** A copy without id attributes, for repeating a fragment on another page. */
+export function withoutIds(tree: HastRoot): HastRoot {
+  const copy = structuredClone(tree);
+  visit(copy, "element", (el: Element) => {
+    delete el.properties.id;
+  });
+  return copy;
+}
+
+const BLOCK = new Set([
+  "p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr",
+  "blockquote", "pre", "section", "div", "hr", "dl", "dt", "dd", "details", "summary",
+]);
+
+/** The text a reader sees, with blocks on their own lines (as `innerText` would give). */
+export function hastText(tree: HastNodes): string {
+  const out: string[] = [];
+  const walk = (node: HastNodes): void => {
+    if (node.type === "text") out.push(node.value);
+    else if (node.type === "element") {
+      if (node.tagName === "br") return void out.push("\n");
+      const block = BLOCK.has(node.tagName);
+      if (block) out.push("\n");
+      if (node.tagName === "td" || node.tagName === "th") out.push("\t");
+      for (const c of node.children) walk(c as HastNodes);
+      if (block) out.push("\n");
+    } else if (node.type === "root") for (const c of node.children) walk(c as HastNodes);
+  };
+  walk(tree);
+  return out
+    .join("")
+    .replace(/[ \t]*\n[ \t]*/g, "\n")
+    .replace(/\n{2,}/g, "\n")
+    .trim();
+}

@@ -1,0 +1,55 @@
+import type { SectionKind } from "./model.ts";
+
+/**
+ * Heading variants for each known section, in one place.
+ * Matched against the heading text with 【】, spaces and trailing colons removed.
+ */
+export const SECTION_HEADINGS: Record<Exclude<SectionKind, "objective" | "unknown">, string[]> = {
+  projects: ["重点项目", "重点工作", "重点项目进展", "项目进展", "本周重点"],
+  metrics: ["系统运行数据", "运行数据", "系统数据", "系统指标", "稳定性数据", "系统运行指标"],
+  incidents: ["生产事件", "生产事故", "线上事件", "线上问题", "线上故障", "故障", "事故"],
+  other: ["其他", "其它", "其他事项", "其它事项"],
+  reflections: ["收获与反思", "收获和反思", "反思与收获", "反思", "收获", "心得", "思考"],
+  plans: ["下周工作及目标", "下周工作与目标", "下周工作和目标", "下周计划", "下周工作", "下周目标", "下周重点"],
+};
+
+/** `O1 业务服务`, `O2能力升级`, `O3：平台治理`, `O4-支付 × AI`, `OKR O1 …`. */
+const OBJECTIVE_HEADING = /^(?:OKR\s*)?[OoＯｏ]\s*([0-9０-９]{1,2})(?:\s*[：:、.．\-—–]\s*|\s+|(?=[^\x00-\x7F]))(.*)$/;
+
+export interface HeadingClass {
+  kind: SectionKind;
+  /** Heading text as shown, without 【】 wrappers. */
+  title: string;
+  objectiveId?: string;
+  objectiveTitle?: string;
+}
+
+/** Heading text without its 【】 wrapper and trailing colon. */
+export function cleanHeading(text: string): string {
+  let t = text.trim().replace(/[：:]\s*$/, "").trim();
+  const wrapped = /^【(.*)】$/.exec(t);
+  if (wrapped) t = wrapped[1]!.trim();
+  return t;
+}
+
+function fold(text: string): string {
+  return text.normalize("NFKC").replace(/[\s【】\[\]]/g, "");
+}
+
+export function classifyHeading(text: string): HeadingClass {
+  const title = cleanHeading(text);
+  const objective = OBJECTIVE_HEADING.exec(title.normalize("NFKC"));
+  if (objective) {
+    const id = `O${Number(objective[1])}`;
+    return { kind: "objective", title, objectiveId: id, objectiveTitle: objective[2]!.trim() };
+  }
+  const folded = fold(title);
+  for (const [kind, variants] of Object.entries(SECTION_HEADINGS) as [SectionKind, string[]][]) {
+    if (variants.some((v) => folded === fold(v))) return { kind, title };
+  }
+  // Looser second pass: `本周生产事件`, `下周工作及目标（4/22-4/26）`.
+  for (const [kind, variants] of Object.entries(SECTION_HEADINGS) as [SectionKind, string[]][]) {
+    if (variants.some((v) => fold(v).length >= 3 && folded.includes(fold(v)))) return { kind, title };
+  }
+  return { kind: "unknown", title };
+}
