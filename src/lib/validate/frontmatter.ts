@@ -1,8 +1,9 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import type { z } from "astro/zod";
 import { weekFrontmatterSchema, WEEK_FRONTMATTER_KEYS, type WeekFrontmatter } from "../week-schema.ts";
 import type { Problem } from "./problem.ts";
 import { closestMatch } from "./suggest.ts";
+import { placeOfPath } from "./yaml-place.ts";
 
 export interface FrontmatterBlock {
   /** The YAML between the `---` fences. */
@@ -66,16 +67,19 @@ const FIELD_HINTS: Record<string, string> = {
 
 export function readFrontmatter(file: string, block: FrontmatterBlock): FrontmatterResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(block.yaml, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(block.yaml, { lineCounter });
   const offset = block.yamlStartLine - 1;
   const problems: Problem[] = [];
   if (doc.errors.length > 0) {
+    const lastLine = block.yamlStartLine + Math.max(0, block.yaml.split("\n").length - 1);
     for (const err of doc.errors) {
       const pos = err.linePos?.[0];
+      // Errors found at the end of the YAML point past it; the last YAML line is where the author looks.
+      const line = pos ? Math.min(pos.line + offset, lastLine) : block.yamlStartLine;
       problems.push({
         file,
-        line: pos ? pos.line + offset : block.yamlStartLine - 1,
-        column: pos?.col,
+        line,
+        column: pos && pos.line + offset <= lastLine ? pos.col : undefined,
         field: "frontmatter",
         severity: "error",
         message: `frontmatter 不是合法的 YAML：${firstLine(err.message)} (invalid YAML)`,
@@ -186,24 +190,4 @@ function typeName(expected: string): string {
     date: "日期",
   };
   return names[expected] ?? expected;
-}
-
-/** File line/column of the deepest key on `path` that exists in the YAML document. */
-function placeOfPath(
-  doc: Document,
-  path: readonly PropertyKey[],
-  lineCounter: LineCounter,
-  lineOffset: number,
-): { line: number; column: number } | undefined {
-  let node: unknown = doc.contents;
-  let found: { line: number; column: number } | undefined;
-  for (const segment of path) {
-    if (!isMap(node)) break;
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-    if (!pair || !isScalar(pair.key) || !pair.key.range) break;
-    const pos = lineCounter.linePos(pair.key.range[0]);
-    found = { line: pos.line + lineOffset, column: pos.col };
-    node = pair.value;
-  }
-  return found;
 }

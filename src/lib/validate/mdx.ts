@@ -3,6 +3,7 @@ import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import remarkMdx from "remark-mdx";
 import type { Root, RootContent } from "mdast";
+import type {} from "mdast-util-mdx";
 import type { Problem } from "./problem.ts";
 
 /** JSX elements a week may use, injected by the site. Empty on purpose: weeks are plain Markdown. */

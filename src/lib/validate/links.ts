@@ -1,0 +1,84 @@
+import type { Root } from "mdast";
+import type { Problem } from "./problem.ts";
+import { walk } from "./mdx.ts";
+import { closestMatch } from "./suggest.ts";
+
+/** Pages the site serves at fixed paths (keep in step with src/pages). */
+export const STATIC_ROUTES: readonly string[] = [
+  "/",
+  "/weeks/",
+  "/projects/",
+  "/objectives/",
+  "/search/",
+  "/metrics/",
+  "/incidents/",
+  "/rss.xml",
+  "/robots.txt",
+];
+
+export interface LinkContext {
+  /** Week ids that will have a page (`2024-W17`), any case. */
+  weeks: ReadonlySet<string>;
+  /** Files served from public/, as site paths (`/files/a.pdf`). */
+  publicFiles?: ReadonlySet<string>;
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const ORIGIN = "https://weekly-archive.invalid";
+
+/** Internal links (`/…`, `../…`, bare paths) must land on a route the build will produce. */
+export function findBrokenLinks(file: string, tree: Root, pageWeek: string, ctx: LinkContext): Problem[] {
+  const weeks = new Map([...ctx.weeks].map((w) => [w.toLowerCase(), w]));
+  const problems: Problem[] = [];
+  walk(tree, (node) => {
+    if (node.type !== "link" && node.type !== "definition") return true;
+    const url = node.url.trim();
+    if (url === "" || url.startsWith("#") || url.startsWith("//") || SCHEME.test(url)) return true;
+    const pagePath = `/weeks/${pageWeek.toLowerCase()}/`;
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(url, ORIGIN + pagePath).pathname);
+    } catch {
+      path = url;
+    }
+    const why = explainRoute(path, weeks, ctx.publicFiles);
+    if (why)
+      problems.push({
+        file,
+        line: node.position?.start.line,
+        column: node.position?.start.column,
+        field: "link",
+        severity: "error",
+        message: `站内链接 ${url} 指向不存在的页面${path !== url ? `（解析为 ${path}）` : ""}：${why.message} (broken internal link)`,
+        hint: why.hint,
+      });
+    return true;
+  });
+  return problems;
+}
+
+function explainRoute(
+  path: string,
+  weeks: ReadonlyMap<string, string>,
+  publicFiles: ReadonlySet<string> | undefined,
+): { message: string; hint: string } | undefined {
+  const withSlash = /\/[^/.]+$/.test(path) ? `${path}/` : path;
+  if (STATIC_ROUTES.includes(withSlash) || publicFiles?.has(path)) return undefined;
+  const week = /^\/weeks\/([^/]+)\/$/.exec(withSlash)?.[1];
+  if (week !== undefined) {
+    if (weeks.has(week.toLowerCase())) return undefined;
+    const near = closestMatch(week.toLowerCase(), weeks.keys(), 2);
+    return {
+      message: `没有 ${week} 这一周的周报`,
+      hint: near ? `是不是 /weeks/${near}/？` : "检查周号，或写成外部链接的完整地址",
+    };
+  }
+  if (/^\/projects\/[^/]+\/$/.test(withSlash)) return undefined;
+  if (/^\/objectives\/o\d+\/$/i.test(withSlash)) return undefined;
+  const mdx = /([0-9]{4}-w[0-9]{2})\.mdx?$/i.exec(path);
+  if (mdx) return { message: "链接指向了源文件", hint: `链接周页面，写成 /weeks/${mdx[1]!.toLowerCase()}/` };
+  return {
+    message: "站点没有这个路径",
+    hint: "站内页面有 /weeks/<周>/、/projects/<项目>/、/objectives/<O1…>/、/search/；外部链接请写完整的 https:// 地址",
+  };
+}

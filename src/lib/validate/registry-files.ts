@@ -1,0 +1,39 @@
+import { LineCounter, parseDocument } from "yaml";
+import type { z } from "astro/zod";
+import { describeIssue } from "./frontmatter.ts";
+import type { Problem } from "./problem.ts";
+import { placeOfPath } from "./yaml-place.ts";
+
+/**
+ * A registry file (projects.yaml, objectives.yaml, metrics.yaml): YAML syntax with lines, then the schema
+ * when one is given. Schemas come from src/lib/registry.ts (the lead's); without one only syntax is checked.
+ */
+export function validateYamlFile(file: string, source: string, schema?: z.ZodType): Problem[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter });
+  if (doc.errors.length > 0) {
+    return doc.errors.map((err) => ({
+      file,
+      line: err.linePos?.[0].line,
+      column: err.linePos?.[0].col,
+      field: "yaml",
+      severity: "error" as const,
+      message: `不是合法的 YAML：${err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")} (invalid YAML)`,
+      hint: "检查这一行的缩进（只用空格）和冒号；值里有 : # [ ] { } 等符号时用双引号括起来",
+    }));
+  }
+  if (!schema) return [];
+  const parsed = schema.safeParse(doc.toJS());
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => {
+    const field = issue.path.map(String).join(".");
+    return {
+      file,
+      ...(placeOfPath(doc, issue.path, lineCounter, 0) ?? { line: 1 }),
+      field: field || undefined,
+      severity: "error" as const,
+      message: `${field ? `${field}: ` : ""}${describeIssue(issue)} (schema: ${issue.message})`,
+      hint: "按 CONTRIBUTING.md 中登记文件的格式修改这一项",
+    };
+  });
+}

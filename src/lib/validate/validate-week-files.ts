@@ -1,0 +1,189 @@
+import { findBrokenLinks } from "./links.ts";
+import { findCodeInContent, parseMdx } from "./mdx.ts";
+import { readFrontmatter, splitFrontmatter } from "./frontmatter.ts";
+import { TEMPLATE_PLACEHOLDER } from "./placeholder.ts";
+import type { Problem } from "./problem.ts";
+import { findUnknownProjects } from "./projects.ts";
+import { emptyRegistry, type Registry } from "../registry.ts";
+
+export interface WeekFile {
+  /** Path as shown to the author, relative to the repository root, `/`-separated. */
+  path: string;
+  source: string;
+}
+
+/** A week that exists outside the files being checked (the rest of the tree). */
+export type KnownWeek = string | { week: string; file: string };
+
+export interface ValidateContext {
+  /** Registered projects (content/projects.yaml); enables the "did you mean" warnings. */
+  registry?: Registry;
+  /** Where the registry lives, for messages. */
+  registryFile?: string;
+  /** Weeks beyond `files`: link targets, and duplicate partners when they carry a file. */
+  knownWeeks?: readonly KnownWeek[];
+  /** Files under public/ as site paths (`/files/a.pdf`), valid link targets. */
+  publicFiles?: Iterable<string>;
+  /** JSX elements the site injects; defaults to ALLOWED_ELEMENTS. */
+  allowedElements?: readonly string[];
+  /** The weeks folder as written in `path`s (`content/weeks`); files outside it directly are reported. */
+  weeksDir?: string;
+}
+
+interface FileFacts {
+  file: WeekFile;
+  /** `week:` as written, when readable. */
+  week?: string;
+  weekPlace?: { line: number; column: number };
+}
+
+/** Checks week files as a set (duplicates, links between weeks); pure: no fs, nothing evaluated. */
+export function validateWeekFiles(files: readonly WeekFile[], ctx: ValidateContext = {}): Problem[] {
+  const problems: Problem[] = [];
+  const facts: FileFacts[] = [];
+  const knownWeekIds = new Set<string>();
+  for (const known of ctx.knownWeeks ?? []) knownWeekIds.add(typeof known === "string" ? known : known.week);
+  for (const file of files) {
+    const fact = readFacts(file, problems, ctx);
+    facts.push(fact);
+    knownWeekIds.add(fact.week ?? baseName(file.path).replace(/\.mdx$/, ""));
+  }
+  for (const fact of facts) problems.push(...checkBody(fact, knownWeekIds, ctx));
+  problems.push(...findDuplicates(facts, ctx.knownWeeks ?? []));
+  return problems;
+}
+
+function readFacts(file: WeekFile, problems: Problem[], ctx: ValidateContext): FileFacts {
+  const name = baseName(file.path);
+  if (!name.endsWith(".mdx")) {
+    problems.push({
+      file: file.path,
+      field: "file",
+      severity: "error",
+      message: `weeks/ 里只能放周报 .mdx 文件，${name} 不会出现在站点上 (not a .mdx week file)`,
+      hint: /\.(md|markdown|txt)$/i.test(name)
+        ? `改名为 ${name.replace(/\.[^.]+$/, ".mdx")}，或用 npm run import -- ${file.path} 导入`
+        : "把它移出 weeks/ 目录",
+    });
+    return { file };
+  }
+  if (ctx.weeksDir !== undefined && dirName(file.path) !== ctx.weeksDir.replace(/\/+$/, "")) {
+    problems.push({
+      file: file.path,
+      field: "file",
+      severity: "error",
+      message: `周报要直接放在 ${ctx.weeksDir}/ 下，不能放在子目录里 (week files must not be nested)`,
+      hint: `移动到 ${ctx.weeksDir}/${name}`,
+    });
+  }
+  const split = splitFrontmatter(file.source);
+  if (!split.ok) {
+    const week = name.replace(/\.mdx$/, "");
+    problems.push({
+      file: file.path,
+      line: 1,
+      field: "frontmatter",
+      severity: "error",
+      message:
+        split.reason === "missing"
+          ? "缺少 frontmatter：文件第一行应是 --- (missing frontmatter)"
+          : "frontmatter 没有结束的 --- 行 (unclosed frontmatter)",
+      hint:
+        split.reason === "missing"
+          ? `在文件开头加三行：---、week: ${week}、---`
+          : "在 frontmatter 最后一个键的下一行加一行 ---",
+    });
+    return { file };
+  }
+  const fm = readFrontmatter(file.path, split.block);
+  problems.push(...fm.problems);
+  const fact: FileFacts = { file, week: fm.rawWeek, weekPlace: fm.weekPlace };
+  const stem = name.replace(/\.mdx$/, "");
+  if (fm.rawWeek !== undefined && fm.rawWeek !== stem) {
+    problems.push({
+      file: file.path,
+      ...(fm.weekPlace ?? { line: 2 }),
+      field: "week",
+      severity: "error",
+      message: `文件名 ${name} 与 week: ${fm.rawWeek} 不一致 (file name must equal week)`,
+      hint:
+        fm.rawWeek.toLowerCase() === stem.toLowerCase()
+          ? `大小写也要一致：把文件改名为 ${fm.rawWeek}.mdx`
+          : `把文件改名为 ${fm.rawWeek}.mdx，或把 week 改成 ${stem}（以作者标注的周为准）`,
+    });
+  }
+  return fact;
+}
+
+function checkBody(fact: FileFacts, weeks: ReadonlySet<string>, ctx: ValidateContext): Problem[] {
+  const { file } = fact;
+  if (!file.path.endsWith(".mdx")) return [];
+  const split = splitFrontmatter(file.source);
+  const text = split.ok ? split.block.paddedBody : split.reason === "missing" ? file.source : undefined;
+  if (text === undefined) return [];
+  const parsed = parseMdx(file.path, text);
+  if (!parsed.ok) return [parsed.problem];
+  const pageWeek = fact.week ?? baseName(file.path).replace(/\.mdx$/, "");
+  return [
+    ...findCodeInContent(file.path, parsed.tree, ctx.allowedElements),
+    ...findBrokenLinks(file.path, parsed.tree, pageWeek, {
+      weeks,
+      publicFiles: ctx.publicFiles ? new Set(ctx.publicFiles) : undefined,
+    }),
+    ...findUnknownProjects(file.path, parsed.tree, ctx.registry ?? emptyRegistry, ctx.registryFile),
+    ...findPlaceholders(file),
+  ];
+}
+
+function findPlaceholders(file: WeekFile): Problem[] {
+  const lines = file.source.split("\n");
+  const hits = lines.flatMap((l, i) => (l.includes(TEMPLATE_PLACEHOLDER) ? [i + 1] : []));
+  if (hits.length === 0) return [];
+  return [
+    {
+      file: file.path,
+      line: hits[0],
+      column: lines[hits[0]! - 1]!.indexOf(TEMPLATE_PLACEHOLDER) + 1,
+      field: "template",
+      severity: "warning",
+      message: `还有 ${hits.length} 处模板占位符“${TEMPLATE_PLACEHOLDER}”（第 ${hits.join("、")} 行） (template placeholders left)`,
+      hint: "填写内容，或删除用不到的行",
+    },
+  ];
+}
+
+function findDuplicates(facts: readonly FileFacts[], known: readonly KnownWeek[]): Problem[] {
+  const checked = new Set(facts.map((f) => f.file.path));
+  const byWeek = new Map<string, string[]>();
+  const add = (week: string, file: string) => {
+    const list = byWeek.get(week) ?? [];
+    if (!list.includes(file)) list.push(file);
+    byWeek.set(week, list);
+  };
+  for (const f of facts) if (f.week !== undefined) add(f.week, f.file.path);
+  for (const k of known) if (typeof k !== "string" && !checked.has(k.file)) add(k.week, k.file);
+  const problems: Problem[] = [];
+  for (const f of facts) {
+    if (f.week === undefined) continue;
+    const others = (byWeek.get(f.week) ?? []).filter((p) => p !== f.file.path);
+    if (others.length === 0) continue;
+    problems.push({
+      file: f.file.path,
+      ...f.weekPlace,
+      field: "week",
+      severity: "error",
+      message: `week: ${f.week} 重复：${others.join("、")} 也是这一周 (duplicate week)`,
+      hint: "每周只能有一个文件：合并内容后删除多余的文件，或改正其中一个的 week 和文件名",
+    });
+  }
+  return problems;
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+function dirName(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "" : path.slice(0, i);
+}
