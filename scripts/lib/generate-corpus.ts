@@ -1,0 +1,1156 @@
+/**
+ * Deterministic generator of plausible weekly reports in the shape of the seed week (2024-W17).
+ * Used by tests and benchmarks that need corpora far larger than the real archive.
+ * Pure: no fs, no clock, no Math.random — the same options always give byte-identical files.
+ */
+import { addDays, format } from "date-fns";
+import { addWeeksToId, parseWeekId, splitWeekLabel, weekStart, type WeekId } from "../../src/lib/week-id.ts";
+
+export interface GeneratedWeek {
+  /** ISO week label, e.g. `2021-W05`. */
+  week: string;
+  /** `2021-W05.mdx`. */
+  fileName: string;
+  /** The whole MDX file, frontmatter included. */
+  source: string;
+}
+
+export interface GenerateCorpusOptions {
+  /** Number of weeks to generate (skipped weeks don't count). */
+  count: number;
+  /** PRNG seed; default 1. */
+  seed?: number;
+  /** First week; default `2019-W01`. */
+  startWeek?: string;
+  /** Weeks to leave out, e.g. the real `2024-W17` that a caller adds beside the corpus. */
+  skipWeeks?: string[];
+}
+
+/**
+ * Plausible terms that never occur in generated output (checked on every week before it is returned),
+ * so a search for them must return nothing. Several share characters with the corpus (链, 量, 联, 数字)
+ * on purpose: a search that matches single characters gets caught.
+ */
+export const ABSENT_TERMS: readonly string[] = [
+  "量子纠缠",
+  "区块链挖矿",
+  "Kubernetes联邦",
+  "元宇宙营销",
+  "碳中和账户",
+  "无人机配送",
+  "数字藏品",
+  "自动驾驶",
+  "基因测序",
+  "卫星通信",
+  "光刻机",
+  "脑机接口",
+  "核聚变",
+  "虚拟偶像",
+  "火星基地",
+  "跨境直播带货",
+  "GraphQL网关",
+  "WebAssembly沙箱",
+  "Serverless冷启动",
+  "联邦学习平台",
+  "Terraform",
+  "量化私募",
+];
+
+// ───────────────────────────── vocabulary tables ─────────────────────────────
+// Templates use {placeholders} filled per week (see fillTemplate); `{` never survives into output.
+
+type Weighted<T> = readonly [T, number];
+type Track = string | { readonly label: string; readonly children: readonly string[] };
+
+interface ProjectDef {
+  /** Names as written between 【】 with their weights; the first is the usual one. */
+  readonly names: readonly Weighted<string>[];
+  /** How plans refer to it. */
+  readonly short: string;
+  /** Never reaches 100%: goes on until it stops. */
+  readonly ongoing?: boolean;
+  readonly tracks: readonly Track[];
+  /** Notion-style paragraph updates (like 【聚合支付-现代金控】 in the seed). */
+  readonly paragraphs?: readonly string[];
+  readonly paragraphChance?: number;
+  /** Shown when the project reaches 100%. */
+  readonly done?: readonly string[];
+}
+
+const PROJECTS: readonly ProjectDef[] = [
+  {
+    names: [["贝易转（C转）", 70], ["贝易转", 25], ["C转", 5]],
+    short: "贝易转",
+    tracks: [
+      {
+        label: "银行合作：",
+        children: [
+          "收款行：监管政策原因，各地主体统一在北京开户，{m}月底完成信富验证；其他城市，待产品方案评审通过开始操作开户",
+          "收款行：网商银行Demo出具中",
+          "收款行：{bank}开户资料已提交，预计{d}完成",
+          "付款行：工行 0.1%+50w的保障金，对收款规模有风控规则要求；",
+          "付款行：{bank}接口文档已获取，排期评估中",
+        ],
+      },
+      {
+        label: "业务合作：",
+        children: [
+          "省心租本周进行产品方案初评，下周进行详评；",
+          "风险：北京省心租有租金监管的沟通，监管趋严；投产进度可能会受信用分、双主体等高优需求影响，当前预期{m}月初",
+          "其他：北上链家计划下周与业务和产研沟通方案；整装{d}之后启动",
+          "链家试点城市确认{n}个，{city}门店宣导材料准备中",
+        ],
+      },
+      "系统研发：一期系统开发进度{p}%，{dd}号Showcase，周末加班联调赶进度",
+      "系统研发：联调进度{p}%，遗留缺陷{n}个",
+      "系统研发：一期系统开发基本完成，Showcase有延期，周末加班联调赶进度",
+      "交互设计：最终版交互设计方案完成，叠加支付决策，优化用户交互提示",
+      "交互设计：交互稿评审通过，视觉稿输出中",
+      "测试：测试用例评审完成，执行进度{p}%，UAT环境部署完成",
+    ],
+    done: ["一期全量投产，首周交易{N}笔，无资金差错", "上线完成，进入运营观察期，客诉{n2}起已闭环"],
+  },
+  {
+    names: [["54321技术战略落地", 80], ["54321技术战略", 20]],
+    short: "54321",
+    ongoing: true,
+    tracks: [
+      "支付稳定性治理举措，完成高P团队宣导",
+      {
+        label: "存管敏捷、降本以及用户终端安全的专题沟通：",
+        children: [
+          "存管敏捷：敏捷项目实践逐步进入正规，Sprint达成度和排期准确率改进明显，紧急需求插入得到管理。",
+          "降本：太乙下线降本{w}w/月；实人实证，运营商三要素用量优化（{a}w→{b}w/月）； 存管短信优化迁移至APP Push，进行中；",
+          "用户终端安全，目标和范围拉齐，钱包+收银台+履约等{n}个系统的加解密、加验签和防重放，下一步需要细化密码秘钥方案，以及各系统的接口梳理和排期。",
+        ],
+      },
+      "技术债务清单梳理完成，Q{q}计划清偿{n}项",
+      "稳定性红线宣导，本周完成{n2}个团队",
+      "架构治理：核心链路依赖梳理，完成{n}个系统",
+    ],
+  },
+  {
+    names: [["AI创新与多栈", 85], ["AI创新", 15]],
+    short: "AI创新与多栈",
+    ongoing: true,
+    tracks: [
+      "AI+OCR项目进展跟进，AIT测试备件标注和技术验证启动，履约审核流程梳理设计中；组织外部OCR产品技术交流一次。",
+      "AI+OCR识别准确率提升至{k}%，备件标注{N}张",
+      "周会跟进多栈落地，本周输出多栈需求产研落地的SOP，Q{q}多栈方向、人员和落地节奏沟通清楚。详见：{link}",
+      "多栈试点需求{n}个，已交付{n2}个",
+      "大模型应用评测：完成{n}个场景的效果对比，准确率{k}%",
+    ],
+  },
+  {
+    names: [["聚合支付-现代金控", 80], ["聚合支付", 20]],
+    short: "聚合支付",
+    ongoing: true,
+    paragraphChance: 0.7,
+    paragraphs: [
+      "启动武汉加盟店东的沟通，单超和魏佩出差武汉与当地店东代表沟通。店东对聚合试点持续时间，以及店东、经纪人收益有较大顾虑。收集信息后，项目小组讨论改进方案。",
+      "与现代金控完成第{n2}轮方案沟通，费率与结算周期基本拉齐，待双方法务确认合同条款。",
+      "{city}试点门店{n}家完成进件，首周交易{N}笔，店东反馈结算到账时效需要提升到T+1。",
+      "聚合试点复盘：店东收益测算模型更新，经纪人激励方案待业务确认，计划{d}前给出结论。",
+    ],
+    tracks: ["试点门店进件{n}家，交易{N}笔", "店东收益测算模型更新，待业务确认", "现代金控合同条款评审中"],
+  },
+  {
+    names: [["存管路由", 100]],
+    short: "存管路由",
+    tracks: [
+      "一期：流量切换{p}%，新银资金沉淀{N}万",
+      "二期：方案评审通过，开发进度{p2}%",
+      "银行对接：新增{n2}家银行接入路由，联调中",
+    ],
+    done: ["全量切换完成，新银资金沉淀{N}万"],
+  },
+  {
+    names: [["机房双活", 70], ["双活建设", 30]],
+    short: "机房双活",
+    tracks: [
+      "在测试环境验证流量按照HASH分流成功",
+      "备机房防火墙改为主备模式，解决丢包问题",
+      "演练：完成第{n2}次切流演练，RTO{n}分钟",
+      "整体进度{p}%，计划{m}月完成生产切流",
+    ],
+    done: ["生产切流完成，双活进入常态化演练"],
+  },
+  {
+    names: [["用户终端安全", 70], ["终端安全加固", 30]],
+    short: "终端安全",
+    tracks: [
+      "密码秘钥方案：评审通过，KMS接入中",
+      "接口梳理：钱包、收银台、履约等{n}个系统完成接口梳理，进度{p}%",
+      "加验签和防重放：SDK改造进度{p2}%",
+    ],
+    done: ["加解密、加验签和防重放全部上线，覆盖{n}个系统"],
+  },
+  {
+    names: [["贝小理", 85], ["贝小理运营", 15]],
+    short: "贝小理",
+    ongoing: true,
+    tracks: ["运营目标准确率>90%，{qa}", "知识库重新梳理，新增问答{n}条", "接入企微IM，覆盖{n}个业务群"],
+  },
+  {
+    names: [["支付营销平台", 100]],
+    short: "支付营销平台",
+    tracks: [
+      "功能验证完成，计划{d}上线，{d2}完成闭环验证",
+      "营销活动配置化：开发进度{p}%",
+      "首批活动{n2}个灰度，核销{N}笔",
+    ],
+    done: ["已投产，本周活动核销{N}笔"],
+  },
+  {
+    names: [["清结算优化", 70], ["清结算提效", 30]],
+    short: "清结算优化",
+    tracks: [
+      "到账时效T+1 8点占比{p}%以上",
+      "热点账户名单更新后，分账超时问题已解决",
+      "对账差错率下降至{small}%",
+    ],
+    done: ["清结算优化完成，到账时效T+1 8点占比稳定在90%以上"],
+  },
+  {
+    names: [["研发效能提升", 70], ["研发效能度量", 30]],
+    short: "研发效能",
+    ongoing: true,
+    tracks: [
+      "度量指标体系：需求交付周期、Sprint达成度、缺陷逃逸率三项指标上线",
+      "研发效能度量例会，本周复盘{n2}个团队",
+      "流水线平均耗时从{a}分钟降至{b}分钟",
+    ],
+  },
+  {
+    names: [["信用分接入", 70], ["信用分", 30]],
+    short: "信用分",
+    tracks: ["产品方案评审通过，开发进度{p}%", "与风控对齐授信规则，{n2}个城市灰度", "双主体改造联调中"],
+    done: ["信用分全量上线，覆盖{n}个城市"],
+  },
+  {
+    names: [["资金安全（二期）", 60], ["资金安全", 40]],
+    short: "资金安全",
+    tracks: ["资金核对规则新增{n}条，覆盖率{p}%", "资损防控演练完成，发现问题{n2}个", "实时核对链路开发进度{p2}%"],
+    done: ["二期上线完毕，业务UAT通过及内部项目复盘完成"],
+  },
+];
+
+interface SubjectDef {
+  /** Subject name per run: a subject that restarts after finishing moves to the next name (一期 → 二期). */
+  readonly names: readonly string[];
+  readonly ongoing?: boolean;
+  /** Text between subject and item text; default: a random `，`/`：`/`,`. */
+  readonly joiner?: string;
+  readonly doing: readonly string[];
+  readonly done?: readonly string[];
+}
+
+interface ObjectiveDef {
+  readonly id: string;
+  readonly titles: readonly Weighted<string>[];
+  readonly subjects: readonly SubjectDef[];
+}
+
+const OBJECTIVES: readonly ObjectiveDef[] = [
+  {
+    id: "O1",
+    titles: [["业务服务", 1]],
+    subjects: [
+      {
+        names: ["贝好家意向金"],
+        doing: ["开发进度{p}%，计划{d}投产", "联调测试中，整体进度{p}%"],
+        done: ["{d0}正式投产运营，截止{d0}累计成交{cum}笔", "本周新增成交{n}笔，累计成交{cum}笔"],
+      },
+      {
+        names: ["物保三期", "物保四期"],
+        doing: ["卖方支付物保金和定转物功能开发中，进度{p}%", "提测完成，测试进度{p}%"],
+        done: ["上线完成，{d0}上线卖方支付物保金和定转物功能", "上线完成，本周物保金收款{N}笔"],
+      },
+      {
+        names: ["存管路由"],
+        doing: ["存管路由一期测试{p}%，二期启动，提升新银资金沉淀", "路由流量切换{p}%，新银资金沉淀提升明显"],
+        done: ["存管路由全量切换完成，新银资金沉淀{N}万"],
+      },
+      {
+        names: ["存管衍生"],
+        ongoing: true,
+        doing: [
+          "A端成长体系及权益上线；本周新增办卡{n}张，经纪人抽奖新增{N}条，其中{n2}条助力超时",
+          "本周新增办卡{n}张，权益领取{N}次",
+        ],
+      },
+      {
+        names: ["资金安全（一期）", "资金安全（二期）", "资金安全（三期）"],
+        doing: ["开发进度{p}%，资金核对规则新增{n}条", "联调进度{p}%；核对覆盖率{p2}%"],
+        done: ["上线完毕，业务UAT通过及内部项目复盘完成"],
+      },
+      {
+        names: ["分账品质提升"],
+        ongoing: true,
+        doing: [
+          "热点账户名单更新后，分账超时问题已解决；清结算优化完成，到账时效T+1 8点占比{p}%以上。",
+          "分账成功率提升，到账时效T+1 8点占比约{p}%",
+        ],
+      },
+      {
+        names: ["交易不成退代"],
+        ongoing: true,
+        doing: ["安心退新开{n2}城，待开{n}城（含{n2}个朝阳城市）", "安心退本周新开{n2}城，待开{n}城"],
+      },
+      {
+        names: ["租金监管"],
+        doing: ["北京省心租租金监管方案沟通，进度{p}%", "监管账户开户完成，系统对接进度{p}%"],
+        done: ["租金监管上线，首批{n}个城市投产"],
+      },
+    ],
+  },
+  {
+    id: "O2",
+    titles: [["能力升级", 1]],
+    subjects: [
+      {
+        names: ["POS收单系统建设"],
+        doing: ["POS押金进度{p}%；POS申请进度{p2}%；加密机对接测试中；", "POS收单整体进度{p}%，终端入网测试中"],
+        done: ["POS收单上线，首批{N}台终端投产"],
+      },
+      {
+        names: ["支付营销平台"],
+        doing: ["功能验证完成，计划{d}上线，{d2}完成闭环验证及投产；", "开发进度{p}%，营销规则引擎联调中"],
+        done: ["已投产，本周活动核销{N}笔"],
+      },
+      {
+        names: ["履约协议升级"],
+        doing: ["协议配置联调测试，整体进展{p}%，计划{m}月中旬上线", "协议模板迁移进度{p}%"],
+        done: ["履约协议升级上线完成，协议签署成功率{k}%"],
+      },
+      {
+        names: ["实时数仓"],
+        doing: [
+          "增量业务模型数据聚合开发进度{p2}%；存量业务模型数据聚合进度{p3}%；模型加工开发{p3}%；数据质量开发进度{p2}%。整体进度{p}%",
+          "整体进度{p}%，数据质量开发进度{p2}%",
+        ],
+        done: ["开发进度100%，数据质量校验通过，进入试运行"],
+      },
+      {
+        names: ["银行存管资金盘点"],
+        doing: ["完成技术方案评审", "盘点开发进度{p}%，已覆盖{n}家银行"],
+        done: ["盘点系统上线，覆盖{n}家银行"],
+      },
+      {
+        names: ["统一对账平台"],
+        doing: ["对账规则配置化开发进度{p}%", "接入{n}个渠道，对账差错率{small}%，整体进度{p}%"],
+        done: ["统一对账平台上线，接入{n}个渠道"],
+      },
+      {
+        names: ["收银台重构"],
+        doing: ["前端组件化改造进度{p}%，约{p2}%页面完成迁移"],
+        done: ["收银台重构全量上线，页面加载耗时明显下降"],
+      },
+    ],
+  },
+  {
+    id: "O3",
+    titles: [["平台治理", 1]],
+    subjects: [
+      {
+        names: ["风险数据指标"],
+        doing: ["指标口径梳理进度{p}%", "指标看板开发中，约{p}%"],
+        done: ["结项资料编写完成，待结项"],
+      },
+      {
+        names: ["银企金融M6v机房迁移"],
+        doing: ["还剩余{n}家银行，总迁移进度约{p}%"],
+        done: ["迁移完成，旧机房下线"],
+      },
+      {
+        names: ["系统大表治理"],
+        ongoing: true,
+        doing: [
+          "{cluster}大表归档，清理日志数据的方式，释放了{t}T的空间，目前磁盘告警已经解除；启动3506、3509(交易系统)做数据清理。",
+          "3506、3509(交易系统)数据清理进度{p}%",
+        ],
+      },
+      {
+        names: ["机房双活"],
+        doing: [
+          "在测试环境验证流量按照HASH分流成功；备机房防火墙改为主备模式，解决丢包问题。",
+          "切流演练完成第{n2}次，整体进度{p}%",
+        ],
+        done: ["生产切流完成，双活进入常态化演练"],
+      },
+      {
+        names: ["XMEN日常业务运营类变更"],
+        ongoing: true,
+        doing: [
+          "相对去年Q4有明显收敛，完成新一轮治理宣导，分析高频次数据变更场景，并补齐对应的BOSS功能",
+          "本周变更{n}次，环比下降，补齐BOSS功能{n2}项",
+        ],
+      },
+      {
+        names: ["慢SQL治理"],
+        doing: ["本周治理慢SQL{n}条，累计{cum}条，进度{p}%"],
+        done: ["慢SQL治理完成，核心库慢查询清零"],
+      },
+      {
+        names: ["告警降噪"],
+        doing: ["无效告警下降{p}%，告警规则收敛{n}条"],
+        done: ["告警降噪结项，值班告警量下降明显"],
+      },
+    ],
+  },
+  {
+    id: "O4",
+    titles: [["支付 × AI", 80], ["支付×AI", 20]],
+    subjects: [
+      {
+        names: ["「贝小理」"],
+        ongoing: true,
+        joiner: "",
+        doing: ["运营目标准确率>90%，{qa}，本周知识库重新梳理。", "运营目标准确率>90%，{qa}，新增问答{n}条"],
+      },
+      {
+        names: ["AI企微助手"],
+        ongoing: true,
+        doing: [
+          "周报助手持续改进中，潜火铺助手启动，目标收集并整理事件及事故报备及跟踪",
+          "周报助手覆盖{n}个团队，事故报备助手试运行",
+        ],
+      },
+      {
+        names: ["AI智能助手（存管伙伴）"],
+        doing: ["IM基建及协议查询能力完成（待验证）", "协议查询准确率{k}%，进度{p}%"],
+        done: ["存管伙伴上线，日均问答{N}次"],
+      },
+      {
+        names: ["AI+OCR"],
+        doing: ["备件标注{N}张，识别准确率{k}%", "履约审核流程梳理完成，技术验证进度{p}%"],
+        done: ["AI+OCR在履约审核场景上线"],
+      },
+      {
+        names: ["智能客服质检"],
+        doing: ["质检模型评测准确率{k}%，进度{p}%"],
+        done: ["智能客服质检上线，覆盖{n}个客服组"],
+      },
+    ],
+  },
+];
+
+/** Small nested notes that sometimes hang under an objective item. */
+const ITEM_NOTES = [
+  "风险：依赖方排期冲突，可能延期一周",
+  "下周计划：完成UAT验收",
+  "待办：补充灰度方案和回滚预案",
+  "已同步业务方，等待确认",
+];
+
+const GENERIC_DONE = ["开发进度100%，已上线", "上线完毕，业务UAT通过及内部项目复盘完成", "已投产，进入运营观察期"];
+
+const BANKS = ["工行", "建行", "招行", "网商银行", "中信银行", "平安银行", "民生银行"];
+const CITIES = ["武汉", "成都", "重庆", "杭州", "南京", "天津", "西安", "青岛", "苏州"];
+const CLUSTERS = ["3518集群(账务系统)", "3506集群(交易系统)", "3509集群(交易系统)", "3521集群(清结算系统)"];
+const LINKS = [
+  "https://doc.weixin.qq.com/doc/w3_AKgAdwZdANEAxxjnVMiQmq0O5hKlK?scode=AJMA1Qc4AAwD1kmfrjAH4ALgbOANI",
+  "https://doc.weixin.qq.com/doc/w3_AKgAdwZdANEq7TnPbRsX2LmF9uHyWc?scode=AJMA1Qc4AAwQ8vnRtkP3ZMbYcDTJ",
+  "https://doc.weixin.qq.com/sheet/e3_AKgAdwZdANE5hPqLmT0wRvXcYn?scode=AJMA1Qc4AAwE2hWkUpR7NzLqVsBM",
+  "https://doc.weixin.qq.com/doc/w3_AKgAdwZdANEmUx4Ry8PbQcTnV3Le?scode=AJMA1Qc4AAw9QrLtVxCm0HgKpZdE",
+];
+
+interface IncidentDef {
+  readonly system: string;
+  readonly symptom: string;
+  readonly impact: string;
+  readonly cause: string;
+}
+
+const INCIDENTS: readonly IncidentDef[] = [
+  {
+    system: "收银台",
+    symptom: "查询不存在的原订单号时，导致全表查询订单号，出现一台机器OOM",
+    impact: "影响了{N}笔下单",
+    cause: "退款幂等性校验发现此退款单存在，并去查询原单信息。由于该退款单信息上没有原订单支付单号，导致全表扫描导致一台机器OOM",
+  },
+  {
+    system: "存管系统",
+    symptom: "{bank}出金通道响应超时",
+    impact: "影响了{n}笔出金，持续{min}分钟",
+    cause: "银行侧专线抖动，重试策略未生效，已推动银行排查并调整超时配置",
+  },
+  {
+    system: "清结算系统",
+    symptom: "日终分账任务延迟",
+    impact: "影响了{N}笔分账到账时效",
+    cause: "3518集群磁盘IO打满，批量任务排队，已完成大表归档并扩容",
+  },
+  {
+    system: "支付网关",
+    symptom: "证书轮换后部分商户验签失败",
+    impact: "影响了{n}家商户的{N}笔支付",
+    cause: "新证书未同步至备机房节点，已补充发布检查项",
+  },
+  {
+    system: "账务系统",
+    symptom: "记账接口RT升高",
+    impact: "影响了{N}笔交易的入账时效，持续{min}分钟",
+    cause: "慢SQL导致数据库连接池耗尽，已优化索引并增加限流",
+  },
+  {
+    system: "POS收单",
+    symptom: "部分终端签到失败",
+    impact: "影响了{n}台POS终端，约{N}笔刷卡交易",
+    cause: "加密机主备切换后密钥未同步，已回切并补充监控",
+  },
+  {
+    system: "钱包",
+    symptom: "余额展示延迟",
+    impact: "影响了{N}个用户查询余额",
+    cause: "缓存集群节点故障，主从切换耗时过长",
+  },
+  {
+    system: "营销平台",
+    symptom: "活动预算扣减异常",
+    impact: "影响了{N}笔营销核销",
+    cause: "并发扣减未加锁，已修复并完成资金核对",
+  },
+  {
+    system: "履约系统",
+    symptom: "协议签署回调丢失",
+    impact: "影响了{n}笔协议状态同步",
+    cause: "消息队列消费组重平衡期间消息未提交，已补偿处理",
+  },
+  {
+    system: "存管系统",
+    symptom: "入金对账文件晚到",
+    impact: "影响了T+1对账，{N}笔交易延迟核对",
+    cause: "银行文件服务升级未提前通知，已与银行约定变更通知机制",
+  },
+  {
+    system: "分账服务",
+    symptom: "分账请求重复提交",
+    impact: "影响了{n}笔分账重复冻结，已全部解冻",
+    cause: "上游重试未携带幂等号，已增加幂等校验",
+  },
+  {
+    system: "收银台",
+    symptom: "支付结果页加载缓慢",
+    impact: "影响了约{N}笔下单转化，持续{min}分钟",
+    cause: "CDN配置变更导致静态资源回源，已回滚配置",
+  },
+];
+
+const OTHERS = [
+  "经纪&金融支付平台述职",
+  "金融高P述职交流",
+  "研发效能度量例会",
+  "人员面试",
+  "Q{q}OKR复盘",
+  "架构评审委员会例会",
+  "安全生产月宣导",
+  "新人入职培训",
+  "季度绩效沟通",
+  "技术分享：支付链路全链路压测实践",
+  "技术分享：大表归档与冷热分离",
+  "部门团建",
+  "预算编制与采购评审",
+  "招聘：本周面试{n}人，发出offer {n2}个",
+  "跨团队需求排期会",
+  "等保测评材料准备",
+  "供应商商务沟通",
+  "值班制度优化，新增周末二线值班",
+];
+
+/** Each entry is one 收获与反思 body, already in Markdown (numbered lists included). */
+const REFLECTIONS = [
+  "“没有度量，就没有改进”，其中的度量首先是有效度量，所谓有效提现在两个层面：\n\n1. 度量指标，应是改进目标的充分必要结果，度量指标应该符合因果关系，并且改进是因，指标是果，不能颠倒。\n2. 度量指标，应始终反应客观事实，必要是应该增加校验和观察指标，以盘点指标是否失真。",
+  "项目延期往往不是某一个环节慢，而是风险暴露得太晚。周会上要求每个项目把风险前置，先说风险再说进展。",
+  "稳定性治理要从“救火”转向“防火”：\n\n1. 每一次生产事件都要追到根因，并沉淀成检查项。\n2. 变更是事故的主要来源，变更评审和灰度要成为默认动作。\n3. 监控告警要少而准，告警太多等于没有告警。",
+  "本周和业务方的几次沟通让我意识到，方案评审前先对齐目标和边界，比在评审会上争论细节更省时间。",
+  "关于敏捷落地：Sprint达成度提升的关键不在于排得更满，而在于排期准确、紧急需求有入口、有代价。",
+  "降本不是一次性动作，要有持续的账单视角。每个系统的Owner应该知道自己的成本结构和优化空间。",
+  "AI项目最容易陷入“演示很好，落地很难”。评估标准要在启动时就确定，准确率、覆盖率、人工复核成本缺一不可。",
+  "带团队的一点体会：\n\n1. 目标要讲清楚为什么，而不仅仅是做什么。\n2. 复盘不追责，但要追到机制。",
+  "数据治理的难点在于口径统一。同一个指标在三个系统里有三种算法，先定口径，再谈看板。",
+  "高优需求插队会打乱整体节奏，需要建立需求优先级的透明机制，让业务方看到插队的代价。",
+  "大表治理再次说明，容量问题要提前按季度规划，而不是等磁盘告警才处理。",
+];
+
+/** `{short}` is a project's short name, `{subject}` an objective subject. */
+const PROJECT_PLANS = [
+  "{short}研发和测试进度、质量跟进",
+  "{short}目标落地部分Owner沟通",
+  "{short}与业务方沟通试点",
+  "{short}上线准备及UAT验收",
+  "{short}方案评审",
+  "{short}周会跟进，风险项清零",
+];
+const SUBJECT_PLANS = ["{subject}进度跟进，目标{p}%", "{subject}上线及投产验证", "{subject}复盘", "{subject}方案评审"];
+const GENERIC_PLANS = ["重点项目汇报和评审辅导", "Q{q}OKR对齐", "人员面试", "研发效能度量例会", "稳定性周会"];
+
+const TITLES = ["支付平台周报 {week}", "{year}年第{wn}周周报", "周报 · {week}", "{week} 工作周报"];
+const AUTHORS = ["王磊", "李静", "陈晨", "刘洋", "赵敏"];
+
+type HeadingStyle = "bracket" | "plain" | "colon" | "h3" | "bracketColon";
+const HEADING_STYLES: readonly Weighted<HeadingStyle>[] = [
+  ["bracket", 55],
+  ["plain", 15],
+  ["colon", 12],
+  ["h3", 10],
+  ["bracketColon", 8],
+];
+
+// ─────────────────────────────── randomness ───────────────────────────────
+
+/** mulberry32: tiny, fast, good enough for test data, identical on every platform. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+class Rng {
+  readonly next: () => number;
+  constructor(seed: number) {
+    this.next = mulberry32(seed);
+  }
+  /** Integer in [min, max]. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+  weighted<T>(items: readonly Weighted<T>[]): T {
+    const total = items.reduce((s, [, w]) => s + w, 0);
+    let r = this.next() * total;
+    for (const [item, w] of items) {
+      r -= w;
+      if (r < 0) return item;
+    }
+    return items[items.length - 1]![0];
+  }
+  /** `k` distinct items, kept in their original order. */
+  sample<T>(items: readonly T[], k: number): T[] {
+    const idx = items.map((_, i) => i);
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+    }
+    return idx
+      .slice(0, Math.min(k, items.length))
+      .sort((a, b) => a - b)
+      .map((i) => items[i]!);
+  }
+}
+
+// ─────────────────────────────── corpus state ───────────────────────────────
+
+/** One project or objective subject as it moves through the weeks. */
+interface Thread {
+  active: boolean;
+  progress: number;
+  /** A cumulative counter (累计成交, 累计开通城市) that only grows. */
+  count: number;
+  /** Restarts after finishing; picks the subject's next name. */
+  run: number;
+  /** Weeks since reaching 100%; 0 while in progress. */
+  doneWeeks: number;
+  /** How many weeks it stays visible after finishing. */
+  linger: number;
+}
+
+interface CorpusState {
+  projects: Thread[];
+  subjects: Thread[][];
+  headingStyle: HeadingStyle;
+  /** 年度可用性 per ISO year: drops after AB-grade incidents and stays down for the year. */
+  availability: Map<number, number>;
+}
+
+function newThread(rng: Rng, active: boolean): Thread {
+  return { active, progress: rng.int(0, 8) * 5, count: rng.int(0, 30), run: 0, doneWeeks: 0, linger: rng.int(1, 3) };
+}
+
+function initialState(rng: Rng): CorpusState {
+  // The seed's flagship 贝易转 is always under way when a corpus starts.
+  const firstProjects = new Set([0, ...rng.sample(PROJECTS.map((_, i) => i).slice(1), rng.int(3, 4))]);
+  return {
+    projects: PROJECTS.map((_, i) => newThread(rng, firstProjects.has(i))),
+    subjects: OBJECTIVES.map((o) => o.subjects.map(() => newThread(rng, rng.chance(0.65)))),
+    headingStyle: "bracket",
+    availability: new Map(),
+  };
+}
+
+/** One week of life for a thread: progress moves, finished work lingers then leaves, idle work may start. */
+function advanceThread(t: Thread, ongoing: boolean, startChance: number, rng: Rng): void {
+  if (!t.active) {
+    if (!rng.chance(startChance)) return;
+    t.active = true;
+    if (t.doneWeeks > 0) {
+      t.run += 1;
+      t.progress = rng.int(0, 3) * 5;
+      t.doneWeeks = 0;
+      t.linger = rng.int(1, 3);
+    }
+    return;
+  }
+  t.count += rng.int(1, 40);
+  if (t.doneWeeks > 0) {
+    t.doneWeeks += 1;
+    if (t.doneWeeks > t.linger) t.active = false;
+    return;
+  }
+  t.progress += rng.weighted<number>([[0, 2], [5, 4], [10, 3], [15, 1]]);
+  if (ongoing) {
+    t.progress = Math.min(t.progress, 95);
+    if (rng.chance(0.04)) t.active = false;
+  } else if (t.progress >= 100) {
+    t.progress = 100;
+    t.doneWeeks = 1;
+  } else if (rng.chance(0.02)) {
+    t.active = false; // paused; resumes later at the same progress
+  }
+}
+
+function advanceState(state: CorpusState, rng: Rng): void {
+  PROJECTS.forEach((def, i) => advanceThread(state.projects[i]!, !!def.ongoing, 0.025, rng));
+  OBJECTIVES.forEach((o, oi) =>
+    o.subjects.forEach((def, si) => advanceThread(state.subjects[oi]![si]!, !!def.ongoing, 0.15, rng)),
+  );
+  if (rng.chance(0.15)) state.headingStyle = rng.weighted(HEADING_STYLES);
+}
+
+// ─────────────────────────────── text filling ───────────────────────────────
+
+interface WeekDates {
+  monday: Date;
+  friday: Date;
+  /** Day offset from Monday of the report's created date (4 = Fri, 5 = Sat). */
+  lastDay: number;
+  /** Minutes after midnight at which the report was written on that day. */
+  createdMinutes: number;
+}
+
+interface FillContext {
+  rng: Rng;
+  dates: WeekDates;
+  week: WeekId;
+  progress: number;
+  count: number;
+  lastFuture?: Date;
+  short?: string;
+  subject?: string;
+}
+
+const md = (d: Date) => format(d, "M/d");
+const roundTo5 = (n: number) => Math.round(n / 5) * 5;
+const clampPct = (n: number) => Math.max(5, Math.min(100, n));
+
+function quarterOf(dates: WeekDates): number {
+  return Math.floor(dates.friday.getMonth() / 3) + 1;
+}
+
+function accuracyLine(rng: Rng): string {
+  const asked = rng.int(200, 520);
+  const right = Math.round(asked * (0.84 + rng.next() * 0.12));
+  return `总询问量${asked}条，准确条数${right}条，准确率${((right / asked) * 100).toFixed(2)}%`;
+}
+
+function placeholder(key: string, c: FillContext): string {
+  const { rng, dates } = c;
+  switch (key) {
+    case "p":
+      return String(c.progress);
+    case "p2":
+      return String(clampPct(roundTo5(c.progress + rng.int(-4, 3) * 5)));
+    case "p3":
+      return String(clampPct(roundTo5(c.progress + rng.int(-8, 1) * 5)));
+    case "n":
+      return String(rng.int(2, 12));
+    case "n2":
+      return String(rng.int(1, 6));
+    case "N":
+      return String(rng.int(20, 480));
+    case "cum":
+      return String(c.count);
+    case "min":
+      return String(rng.int(3, 40));
+    case "d0":
+      return md(addDays(dates.monday, rng.int(0, 4)));
+    case "dd":
+      return format(addDays(dates.monday, rng.int(0, 4)), "d");
+    case "d":
+      c.lastFuture = addDays(dates.friday, rng.int(3, 17));
+      return md(c.lastFuture);
+    case "d2":
+      return md(addDays(c.lastFuture ?? dates.friday, rng.int(3, 10)));
+    case "m":
+      return format(addDays(dates.friday, rng.int(15, 60)), "M");
+    case "q":
+      return String(quarterOf(dates));
+    case "k":
+      return (85 + rng.next() * 11).toFixed(2);
+    case "w":
+      return String(rng.int(5, 30));
+    case "a":
+      return String(rng.int(10, 30));
+    case "b":
+      return String(rng.int(3, 9));
+    case "t":
+      return (rng.int(5, 30) / 10).toFixed(1);
+    case "small":
+      return `0.0${rng.int(1, 9)}`;
+    case "qa":
+      return accuracyLine(rng);
+    case "bank":
+      return rng.pick(BANKS);
+    case "city":
+      return rng.pick(CITIES);
+    case "cluster":
+      return rng.pick(CLUSTERS);
+    case "link": {
+      const url = rng.pick(LINKS);
+      return `[${url}](${url})`;
+    }
+    case "week":
+      return c.week;
+    case "year":
+      return String(splitWeekLabel(c.week)!.year);
+    case "wn":
+      return String(splitWeekLabel(c.week)!.week);
+    case "short":
+      return c.short ?? "";
+    case "subject":
+      return c.subject ?? "";
+    default:
+      throw new Error(`generate-corpus: unknown placeholder {${key}} in a template`);
+  }
+}
+
+function fillTemplate(template: string, c: FillContext): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => placeholder(key, c));
+}
+
+/** Authors end items inconsistently: nothing, 。 or ；. */
+function endPunctuation(text: string, rng: Rng): string {
+  if (/[。；;，)）]$/.test(text)) return text;
+  return text + rng.weighted<string>([["", 6], ["。", 3], ["；", 1]]);
+}
+
+// ─────────────────────────────── sections ───────────────────────────────
+
+function sectionHeading(title: string, style: HeadingStyle, rng: Rng, level = 2): string {
+  const bracketed = style === "bracket" || style === "h3" || style === "bracketColon" ? rng.chance(0.9) : rng.chance(0.3);
+  return `${"#".repeat(level)} ${bracketed ? `【${title}】` : title}`;
+}
+
+function objectiveHeading(id: string, title: string, style: HeadingStyle): string {
+  switch (style) {
+    case "bracket":
+      return `## 【${id} ${title}】`;
+    case "plain":
+      return `## ${id} ${title}`;
+    case "colon":
+      return `## ${id}：${title}`;
+    case "h3":
+      return `### 【${id} ${title}】`;
+    case "bracketColon":
+      return `## 【${id}：${title}】`;
+  }
+}
+
+/** Alternatives such as two `交互设计：…` lines must not both appear in one week. */
+function distinctTracks(tracks: readonly Track[]): Track[] {
+  const seen = new Set<string>();
+  return tracks.filter((track) => {
+    const key = typeof track === "string" ? (/^([^：，]{1,8})：/.exec(track)?.[1] ?? track) : track.label;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function renderProject(def: ProjectDef, thread: Thread, c: FillContext): string[] {
+  const { rng } = c;
+  const name = rng.weighted(def.names);
+  const lead = !def.ongoing && thread.doneWeeks === 0 && rng.chance(0.05) ? `整体进度${thread.progress}%` : "";
+  const lines = [`- 【${name}】${lead}`];
+  if (def.paragraphs && rng.chance(def.paragraphChance ?? 0)) {
+    lines.push("    ", `    ${fillTemplate(rng.pick(def.paragraphs), c)}`, "    ");
+    return lines;
+  }
+  const numbered = rng.chance(0.9);
+  const marker = (i: number) => (numbered ? `${i + 1}.` : "-");
+  const finished = thread.doneWeeks > 0;
+  const tracks: readonly Track[] = finished ? rng.sample(def.done ?? GENERIC_DONE, 1) : def.tracks;
+  const chosen = finished ? tracks : distinctTracks(rng.sample(tracks, rng.weighted<number>([[1, 1], [2, 2], [3, 4], [4, 3]])));
+  chosen.forEach((track, i) => {
+    if (typeof track === "string") {
+      lines.push(`    ${marker(i)} ${endPunctuation(fillTemplate(track, c), rng)}`);
+      return;
+    }
+    lines.push(`    ${marker(i)} ${track.label}`);
+    rng.sample(track.children, rng.weighted<number>([[1, 1], [2, 3], [3, 2]])).forEach((child, j) => {
+      lines.push(`        ${marker(j)} ${endPunctuation(fillTemplate(child, c), rng)}`);
+    });
+  });
+  return lines;
+}
+
+/** Indices of the projects shown this week: 3–6 of the active ones, waking idle ones when too few. */
+function chooseProjects(state: CorpusState, rng: Rng): number[] {
+  const active = () => state.projects.flatMap((t, i) => (t.active ? [i] : []));
+  while (active().length < 3) {
+    const idle = state.projects.flatMap((t, i) => (t.active ? [] : [i]));
+    const t = state.projects[rng.pick(idle)]!;
+    t.active = true;
+    if (t.doneWeeks > 0) Object.assign(t, { run: t.run + 1, progress: 0, doneWeeks: 0 });
+  }
+  let shown = active().filter(() => !rng.chance(0.05));
+  if (shown.length < 3) shown = active();
+  return shown.length > 6 ? rng.sample(shown, 6) : shown;
+}
+
+function renderProjects(state: CorpusState, shown: number[], c: FillContext): string[] {
+  const lines: string[] = [];
+  if (c.rng.chance(0.06)) lines.push(sectionHeading("重点项目", state.headingStyle, c.rng), "");
+  for (const i of shown) {
+    const thread = state.projects[i]!;
+    lines.push(...renderProject(PROJECTS[i]!, thread, { ...c, progress: thread.progress, count: thread.count }));
+  }
+  return lines;
+}
+
+interface ShownSubject {
+  name: string;
+  progress: number;
+}
+
+function renderObjective(oi: number, state: CorpusState, c: FillContext, shownSubjects: ShownSubject[]): string[] {
+  const { rng } = c;
+  const def = OBJECTIVES[oi]!;
+  const threads = state.subjects[oi]!;
+  let visible = def.subjects.flatMap((_, si) => (threads[si]!.active && !rng.chance(0.08) ? [si] : []));
+  if (visible.length < 3) {
+    for (const si of rng.sample(def.subjects.map((_, i) => i), 3)) {
+      if (threads[si]!.active) continue;
+      threads[si]!.active = true;
+    }
+    visible = def.subjects.flatMap((_, si) => (threads[si]!.active ? [si] : []));
+  }
+  const lines = [objectiveHeading(def.id, rng.weighted(def.titles), state.headingStyle), ""];
+  for (const si of visible) {
+    const s = def.subjects[si]!;
+    const t = threads[si]!;
+    const name = s.names[Math.min(t.run, s.names.length - 1)]!;
+    const finished = t.doneWeeks > 0;
+    const template = rng.pick(finished ? (s.done ?? GENERIC_DONE) : s.doing);
+    const joiner = s.joiner ?? rng.weighted<string>([["，", 80], ["：", 10], ["， ", 6], [",", 4]]);
+    const text = fillTemplate(template, { ...c, progress: t.progress, count: t.count });
+    lines.push(`- ${name}${joiner}${endPunctuation(text, rng)}`);
+    if (rng.chance(0.04)) lines.push(`    1. ${rng.pick(ITEM_NOTES)}`);
+    shownSubjects.push({ name, progress: t.progress });
+  }
+  return lines;
+}
+
+/** `99.990` → `99.99`, `100.000` → `100`. */
+function formatRate(value: number): string {
+  return value.toFixed(3).replace(/\.?0+$/, "");
+}
+
+function successRate(rng: Rng, base: number): number {
+  const roll = rng.next();
+  if (roll < 0.04) return 100;
+  if (roll < 0.86) return base + rng.int(0, 9) / 1000;
+  if (roll < 0.97) return 99.95 + rng.int(0, 39) / 1000;
+  return 99.8 + rng.int(0, 149) / 1000;
+}
+
+interface Grades {
+  ab: number;
+  cd: number;
+}
+
+function rollGrades(rng: Rng): Grades {
+  return {
+    ab: rng.chance(0.015) ? 1 : 0,
+    cd: rng.weighted<number>([[0, 76], [1, 18], [2, 6]]),
+  };
+}
+
+function renderMetrics(state: CorpusState, grades: Grades, c: FillContext): string[] {
+  const { rng } = c;
+  const year = splitWeekLabel(c.week)!.year;
+  let availability = state.availability.get(year) ?? 100;
+  if (grades.ab > 0) availability -= rng.int(2, 6) / 1000;
+  else if (grades.cd > 0 && rng.chance(0.02)) availability -= 0.001;
+  availability = Math.max(availability, 99.95);
+  state.availability.set(year, availability);
+
+  const colon = rng.chance(0.05) ? ": " : "：";
+  const inflow = `- 入金有效成功率${colon}${formatRate(successRate(rng, 99.99))}%`;
+  const outflow = `- 出金有效成功率${colon}${formatRate(successRate(rng, 99.98))}%`;
+  const yearly = `- 年度可用性${colon}${formatRate(availability)}%`;
+  const counts = `- 事故数AB级${grades.ab}次，CD级${grades.cd}次`;
+  const lines = [sectionHeading("系统运行数据", state.headingStyle, rng), ""];
+  if (rng.chance(0.1)) return [...lines, inflow, outflow, yearly, counts];
+  return [...lines, "支付成功率：", "", inflow, outflow, "", "系统可用性：", "", yearly, counts];
+}
+
+function renderIncidents(state: CorpusState, count: number, c: FillContext): string[] | undefined {
+  const { rng, dates } = c;
+  const heading = [sectionHeading("生产事件", state.headingStyle, rng), ""];
+  if (count === 0) return rng.chance(0.5) ? [...heading, "无"] : undefined;
+  // Incidents happen before the report is written: Monday up to the created time.
+  const events = Array.from({ length: count }, () => {
+    const offset = rng.int(0, dates.lastDay);
+    const minutes = rng.int(0, (offset === dates.lastDay ? dates.createdMinutes : 24 * 60) - 1);
+    return { at: offset * 24 * 60 + minutes, def: rng.pick(INCIDENTS) };
+  }).sort((a, b) => a.at - b.at);
+  const texts = events.map(({ at, def }) => {
+    const day = addDays(dates.monday, Math.floor(at / (24 * 60)));
+    const what = fillTemplate(`${def.system}${def.symptom}，${def.impact}`, c);
+    return `${md(day)} ${clock(at % (24 * 60))} ${what}。原因：${def.cause}。`;
+  });
+  if (texts.length > 1 && rng.chance(0.5)) return [...heading, ...texts.map((t, i) => `${i + 1}. ${t}`)];
+  return [...heading, ...texts.flatMap((t, i) => (i === 0 ? [t] : ["", t]))];
+}
+
+function renderOthers(state: CorpusState, c: FillContext): string[] {
+  const picked = c.rng.sample(OTHERS, c.rng.int(2, 5));
+  return [
+    sectionHeading("其他", state.headingStyle, c.rng),
+    "",
+    ...picked.map((o, i) => `${i + 1}. ${fillTemplate(o, c)}`),
+  ];
+}
+
+function renderReflections(state: CorpusState, c: FillContext): string[] {
+  const bracketed = state.headingStyle !== "plain" && c.rng.chance(0.3);
+  return [bracketed ? "## 【收获与反思】" : "## 收获与反思", "", c.rng.pick(REFLECTIONS)];
+}
+
+function renderPlans(shownProjects: number[], subjects: ShownSubject[], c: FillContext): string[] {
+  const { rng } = c;
+  const plans: string[] = [];
+  for (const i of rng.sample(shownProjects, rng.int(1, 3))) {
+    plans.push(fillTemplate(rng.pick(PROJECT_PLANS), { ...c, short: PROJECTS[i]!.short }));
+  }
+  for (const s of rng.sample(subjects, rng.int(0, 2))) {
+    const progress = Math.min(100, s.progress + 10);
+    plans.push(fillTemplate(rng.pick(SUBJECT_PLANS), { ...c, subject: s.name, progress }));
+  }
+  if (plans.length < 3 || rng.chance(0.5)) plans.push(fillTemplate(rng.pick(GENERIC_PLANS), c));
+  const title = rng.weighted<string>([["下周工作及目标", 92], ["下周计划", 8]]);
+  const level = rng.weighted<string>([["#", 70], ["##", 20], ["## 【", 10]]);
+  const heading = level === "## 【" ? `## 【${title}】` : `${level} ${title}`;
+  const tasks = rng.chance(0.15);
+  const items = plans.map((p, i) => (tasks ? `- [${rng.chance(0.4) ? "x" : " "}] ${p}` : `${i + 1}. ${p}`));
+  return [heading, "", ...items];
+}
+
+// ─────────────────────────────── frontmatter ───────────────────────────────
+
+function clock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+function createdStamp(dates: WeekDates): string {
+  return `${format(addDays(dates.monday, dates.lastDay), "yyyy-MM-dd")}T${clock(dates.createdMinutes)}+08:00`;
+}
+
+function renderFrontmatter(c: FillContext, shownProjects: number[], subjects: ShownSubject[]): string[] {
+  const { rng } = c;
+  const lines = ["---", `week: ${c.week}`];
+  if (rng.chance(0.1)) lines.push(`title: "${fillTemplate(rng.pick(TITLES), c)}"`);
+  if (rng.chance(0.15)) lines.push(`author: ${rng.pick(AUTHORS)}`);
+  if (rng.chance(0.85)) lines.push(`created: "${createdStamp(c.dates)}"`);
+  if (rng.chance(0.1)) {
+    const project = PROJECTS[rng.pick(shownProjects)]!.short;
+    const subject = subjects.length ? `；${rng.pick(subjects).name}持续推进` : "";
+    lines.push(`summary: "${project}${rng.pick(["进展顺利", "联调推进中", "风险可控"])}${subject}"`);
+  }
+  lines.push("---");
+  return lines;
+}
+
+// ─────────────────────────────── one week ───────────────────────────────
+
+function weekDates(week: WeekId, rng: Rng): WeekDates {
+  const monday = weekStart(week);
+  const lastDay = rng.weighted<number>([[4, 4], [5, 3]]);
+  // Friday evening or Saturday morning, like the seed's 周六 09:27.
+  const hour = lastDay === 4 ? rng.int(17, 23) : rng.int(8, 12);
+  return { monday, friday: addDays(monday, 4), lastDay, createdMinutes: hour * 60 + rng.int(0, 59) };
+}
+
+function renderWeek(week: WeekId, state: CorpusState, rng: Rng): string {
+  const c: FillContext = { rng, week, dates: weekDates(week, rng), progress: 0, count: 0 };
+  const shownProjects = chooseProjects(state, rng);
+  const blocks: string[][] = [renderProjects(state, shownProjects, c)];
+
+  const subjects: ShownSubject[] = [];
+  const missing = OBJECTIVES.map(() => rng.chance(0.06));
+  if (missing.every(Boolean)) missing[0] = false;
+  OBJECTIVES.forEach((_, oi) => {
+    if (!missing[oi]) blocks.push(renderObjective(oi, state, c, subjects));
+  });
+
+  const grades = rollGrades(rng);
+  const incidentCount = Math.min(3, Math.max(grades.ab + grades.cd, rng.weighted<number>([[0, 55], [1, 30], [2, 11], [3, 4]])));
+  if (rng.chance(0.92)) blocks.push(renderMetrics(state, grades, c));
+  const incidents = renderIncidents(state, incidentCount, c);
+  if (incidents) blocks.push(incidents);
+  if (rng.chance(0.9)) blocks.push(renderOthers(state, c));
+  if (rng.chance(0.8)) blocks.push(renderReflections(state, c));
+  blocks.push(renderPlans(shownProjects, subjects, c));
+
+  const frontmatter = renderFrontmatter(c, shownProjects, subjects);
+  return `${frontmatter.join("\n")}\n\n${blocks.map((b) => b.join("\n")).join("\n\n")}\n`;
+}
+
+// ─────────────────────────────── safety ───────────────────────────────
+
+/** Characters that MDX would read as expressions or JSX, or GFM as markup we never intend. */
+const HOSTILE = /[{}<~|\\*]|&[A-Za-z#0-9]|^\s*(?:import|export)\b/m;
+
+/** A bug in the tables above must fail loudly here, never reach a test corpus. */
+function assertSafe(week: string, source: string): void {
+  const hostile = HOSTILE.exec(source);
+  if (hostile) throw new Error(`generate-corpus: ${week} contains MDX-hostile text "${hostile[0]}"`);
+  for (const m of source.matchAll(/>/g)) {
+    if (source[m.index - 1] !== "率") throw new Error(`generate-corpus: ${week} has a stray ">"`);
+  }
+  const absent = ABSENT_TERMS.find((t) => source.includes(t));
+  if (absent) throw new Error(`generate-corpus: ${week} contains absent term ${absent}`);
+}
+
+// ─────────────────────────────── entry point ───────────────────────────────
+
+export function generateCorpus(opts: GenerateCorpusOptions): GeneratedWeek[] {
+  const { count, seed = 1, startWeek = "2019-W01", skipWeeks = [] } = opts;
+  if (!Number.isInteger(count) || count < 0) throw new Error(`generate-corpus: count must be a whole number ≥ 0, got ${count}`);
+  const skip = new Set(skipWeeks);
+  const rng = new Rng(seed);
+  const state = initialState(rng);
+  const weeks: GeneratedWeek[] = [];
+  let week = parseWeekId(startWeek);
+  while (weeks.length < count) {
+    if (!skip.has(week)) {
+      if (weeks.length > 0) advanceState(state, rng);
+      const source = renderWeek(week, state, rng);
+      assertSafe(week, source);
+      weeks.push({ week, fileName: `${week}.mdx`, source });
+    }
+    week = addWeeksToId(week, 1);
+  }
+  return weeks;
+}
