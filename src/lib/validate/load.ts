@@ -1,8 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
+import type { z } from "astro/zod";
 import { parse } from "yaml";
+import * as registryModule from "../registry.ts";
 import { emptyRegistry, objectivesFileSchema, projectsFileSchema, type Registry } from "../registry.ts";
-import type { ValidateContext, WeekFile } from "./validate-week-files.ts";
+import type { Problem } from "./problem.ts";
+import { validateYamlFile } from "./registry-files.ts";
+import { validateWeekFiles, type ValidateContext, type WeekFile } from "./validate-week-files.ts";
 
 /** `/`-separated path relative to `cwd`, as authors see it in messages. */
 export function displayPath(file: string, cwd = process.cwd()): string {
@@ -71,4 +75,80 @@ export function loadValidateContext(contentDir: string, root = process.cwd()): V
     publicFiles: listPublicFiles(join(root, "public")),
     weeksDir: displayPath(join(contentDir, "weeks"), root),
   };
+}
+
+export interface ContentCheck {
+  /** Files that were checked (weeks and registry files). */
+  checked: string[];
+  problems: Problem[];
+}
+
+const REGISTRY_FILES: Record<string, z.ZodType | undefined> = {
+  "projects.yaml": projectsFileSchema,
+  "objectives.yaml": objectivesFileSchema,
+  // metrics.yaml's schema joins here when src/lib/registry.ts exports it.
+  "metrics.yaml": (registryModule as Record<string, unknown>).metricsFileSchema as z.ZodType | undefined,
+};
+
+/** projects.yaml, objectives.yaml and metrics.yaml, when present: YAML syntax and their schemas. */
+export function validateRegistryFiles(contentDir: string, root = process.cwd()): ContentCheck {
+  const checked: string[] = [];
+  const problems: Problem[] = [];
+  for (const [name, schema] of Object.entries(REGISTRY_FILES)) {
+    const file = join(contentDir, name);
+    if (!existsSync(file)) continue;
+    const shown = displayPath(file, root);
+    checked.push(shown);
+    problems.push(...validateYamlFile(shown, readFileSync(file, "utf8"), schema));
+  }
+  return { checked, problems };
+}
+
+/**
+ * The whole content folder, as the build sees it. With `only`, problems are reported for those files alone,
+ * but they are still checked together with the tree (duplicates, links to other weeks).
+ */
+export function checkContentDir(contentDir: string, root = process.cwd(), only?: readonly string[]): ContentCheck {
+  const weeksDir = join(contentDir, "weeks");
+  if (!existsSync(weeksDir)) {
+    return {
+      checked: [],
+      problems: [
+        {
+          file: displayPath(weeksDir, root),
+          field: "file",
+          severity: "error",
+          message: "找不到周报目录 (weeks folder not found)",
+          hint: "检查 WEEKLY_ARCHIVE_CONTENT 或 src/site.config.ts 的 contentDir；周报放在 <contentDir>/weeks/ 下",
+        },
+      ],
+    };
+  }
+  const tree = loadWeekFiles(weeksDir, root);
+  const ctx = loadValidateContext(contentDir, root);
+  const registry = validateRegistryFiles(contentDir, root);
+  if (!only) {
+    return {
+      checked: [...tree.map((f) => f.path), ...registry.checked],
+      problems: [...validateWeekFiles(tree, ctx), ...registry.problems],
+    };
+  }
+  const given = only.map((f) => displayPath(f, root));
+  const missing: Problem[] = given
+    .filter((f) => !existsSync(resolve(root, f)))
+    .map((f) => ({
+      file: f,
+      field: "file",
+      severity: "error",
+      message: "文件不存在 (file not found)",
+      hint: "检查路径，例如 npm run check -- content/weeks/2024-W17.mdx",
+    }));
+  const present = given.filter((f) => existsSync(resolve(root, f)));
+  const files = [
+    ...tree.filter((f) => !present.includes(f.path)),
+    ...present.map((f) => ({ path: f, source: f.endsWith(".mdx") ? readFileSync(resolve(root, f), "utf8") : "" })),
+  ];
+  // Explicit files may live outside weeks/ (a draft); nesting only matters for the tree itself.
+  const problems = validateWeekFiles(files, { ...ctx, weeksDir: undefined }).filter((p) => present.includes(p.file));
+  return { checked: [...given, ...registry.checked], problems: [...missing, ...problems, ...registry.problems] };
 }

@@ -5,6 +5,7 @@ import { TEMPLATE_PLACEHOLDER } from "./placeholder.ts";
 import type { Problem } from "./problem.ts";
 import { findUnknownProjects } from "./projects.ts";
 import { emptyRegistry, type Registry } from "../registry.ts";
+import { isWeekId } from "../week-id.ts";
 
 export interface WeekFile {
   /** Path as shown to the author, relative to the repository root, `/`-separated. */
@@ -109,7 +110,9 @@ function readFacts(file: WeekFile, problems: Problem[], ctx: ValidateContext): F
       hint:
         fm.rawWeek.toLowerCase() === stem.toLowerCase()
           ? `大小写也要一致：把文件改名为 ${fm.rawWeek}.mdx`
-          : `把文件改名为 ${fm.rawWeek}.mdx，或把 week 改成 ${stem}（以作者标注的周为准）`,
+          : isWeekId(stem)
+            ? `把文件改名为 ${fm.rawWeek}.mdx，或把 week 改成 ${stem}（以作者标注的周为准）`
+            : `把文件改名为 ${fm.rawWeek}.mdx`,
     });
   }
   return fact;

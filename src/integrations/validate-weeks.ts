@@ -1,0 +1,49 @@
+import { resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import { siteConfig } from "../site.config.ts";
+import { checkContentDir } from "../lib/validate/load.ts";
+import { formatProblem, formatProblems, summarizeProblems, type Problem } from "../lib/validate/index.ts";
+
+/**
+ * Runs the week check before Astro touches any content, so a rejected week never reaches a renderer:
+ * `astro build`/`astro dev` stop with every problem listed. In dev, edits are re-checked and logged.
+ */
+export function validateWeeksIntegration(options: { contentDir?: string } = {}): AstroIntegration {
+  let contentDir = "";
+  let root = "";
+  return {
+    name: "weekly-archive:validate-weeks",
+    hooks: {
+      "astro:config:setup": ({ config, logger }) => {
+        root = fileURLToPath(config.root);
+        contentDir = resolve(root, options.contentDir ?? siteConfig.contentDir);
+        const { checked, problems } = checkContentDir(contentDir, root);
+        logWarnings(logger, problems);
+        const errors = problems.filter((p) => p.severity === "error");
+        if (errors.length > 0) {
+          throw new Error(
+            `周报检查未通过，已停止 (week validation failed):\n\n${formatProblems(errors)}\n\n${summarizeProblems(problems, checked.length)}\n运行 npm run check 查看全部问题；修复方法见 CONTRIBUTING.md。`,
+          );
+        }
+        logger.info(summarizeProblems(problems, checked.length));
+      },
+      "astro:server:setup": ({ server, logger }) => {
+        const inContent = (file: string) => file.startsWith(contentDir + sep);
+        const recheck = (file: string) => {
+          if (!inContent(file)) return;
+          const { problems } = checkContentDir(contentDir, root);
+          for (const p of problems) (p.severity === "error" ? logger.error : logger.warn).call(logger, formatProblem(p));
+        };
+        server.watcher.add(contentDir);
+        server.watcher.on("add", recheck);
+        server.watcher.on("change", recheck);
+        server.watcher.on("unlink", recheck);
+      },
+    },
+  };
+}
+
+function logWarnings(logger: AstroIntegrationLogger, problems: readonly Problem[]): void {
+  for (const p of problems) if (p.severity === "warning") logger.warn(formatProblem(p));
+}
