@@ -1,0 +1,55 @@
+import { getCollection } from "astro:content";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { buildArchive, type Archive } from "../lib/archive.ts";
+import type { Registry } from "../lib/registry.ts";
+import { parseWeekSource, WeekParseError } from "../lib/report/parse-week.ts";
+import { createRoutes } from "../lib/routes.ts";
+import { siteConfig } from "../site.config.ts";
+
+/** Base-aware URLs for every page and component. */
+export const routes = createRoutes(import.meta.env.BASE_URL);
+
+async function loadRegistry(): Promise<Registry> {
+  const projects = (await getCollection("projects")).map((e) => e.data);
+  const objectives = (await getCollection("objectives")).map((e) => e.data);
+  return { projects, objectives };
+}
+
+/** A week file that exists but is not in the collection would vanish from the site: stop instead. */
+function assertNothingDropped(ids: Set<string>): void {
+  const dir = resolve(siteConfig.contentDir, "weeks");
+  const files = readdirSync(dir).filter((f) => !f.startsWith("."));
+  const missing = files.filter((f) => !ids.has(f.replace(/\.mdx$/, "")));
+  if (missing.length > 0)
+    throw new Error(
+      `以下周报文件没有进入内容集合，站点会漏掉它们（These week files are not in the collection）：\n` +
+        missing.map((f) => `  ${join(siteConfig.contentDir, "weeks", f)}：文件名应为 YYYY-Www.mdx（运行 npm run check 查看原因）`).join("\n"),
+    );
+}
+
+async function loadArchive(): Promise<Archive> {
+  const registry = await loadRegistry();
+  const entries = await getCollection("weeks");
+  assertNothingDropped(new Set(entries.map((e) => e.id)));
+  const links = { project: routes.project, objective: routes.objective };
+  const reports = entries.map((entry) => {
+    const file = entry.filePath ?? join(siteConfig.contentDir, "weeks", `${entry.id}.mdx`);
+    try {
+      return parseWeekSource(readFileSync(file, "utf8"), { file, registry, links });
+    } catch (e) {
+      if (e instanceof WeekParseError) throw e;
+      throw new Error(`${file}: 解析失败（failed to parse）：${(e as Error).message}`, { cause: e });
+    }
+  });
+  return buildArchive(reports, registry, { staleAfterWeeks: siteConfig.staleAfterWeeks });
+}
+
+let cached: Promise<Archive> | undefined;
+
+/** The archive, parsed once per build and shared by every page. */
+export function getArchive(): Promise<Archive> {
+  if (import.meta.env.DEV) return loadArchive();
+  cached ??= loadArchive();
+  return cached;
+}

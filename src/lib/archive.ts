@@ -1,0 +1,284 @@
+import type { ProjectEntry, Registry } from "./registry.ts";
+import type { ObjectiveItem, Progress, ProjectMention, WeekReport } from "./report/model.ts";
+import { headlineProgress } from "./report/progress.ts";
+import { pinyinSlug } from "./report/slug.ts";
+import { normalizeName, stripParenthetical } from "./report/text.ts";
+import { compareWeekIds, splitWeekLabel, weekStart, weeksBetween, type WeekId } from "./week-id.ts";
+
+/** One week as the archive sees it: the report plus its neighbours. */
+export interface ArchiveWeek {
+  report: WeekReport;
+  /** ISO week-numbering year from the label. */
+  year: number;
+  /** Month (1–12) of the week's Thursday, which decides ISO membership. */
+  month: number;
+  prev?: WeekReport;
+  next?: WeekReport;
+}
+
+export interface ProjectWeekEntry {
+  week: string;
+  weekSlug: string;
+  anchor: string;
+  name: string;
+  html: string;
+  text: string;
+  progress: Progress[];
+}
+
+export interface ProgressPoint {
+  week: string;
+  percent: number;
+}
+
+export interface ProjectTimeline {
+  slug: string;
+  /** Display name: the registry's, else the name used most recently. */
+  name: string;
+  /** Every spelling seen in weeks. */
+  names: string[];
+  registered: boolean;
+  entry?: ProjectEntry;
+  objective?: string;
+  /** Newest first. */
+  entries: ProjectWeekEntry[];
+  firstWeek: string;
+  lastWeek: string;
+  weekCount: number;
+  latestProgress?: number;
+  progress: ProgressPoint[];
+  /** Weeks between the last mention and the newest week of the archive. */
+  weeksSilent: number;
+  stale: boolean;
+  /** Objective items elsewhere whose subject is this project. */
+  objectiveMentions: { week: string; weekSlug: string; objectiveId: string; anchor: string; html: string }[];
+}
+
+export interface SubjectThread {
+  key: string;
+  subject: string;
+  projectSlug?: string;
+  /** Newest first. */
+  entries: { week: string; weekSlug: string; anchor: string; html: string; text: string; progress: Progress[] }[];
+  lastWeek: string;
+  weeksSilent: number;
+  stale: boolean;
+  progress: ProgressPoint[];
+}
+
+export interface ObjectiveWeek {
+  week: string;
+  weekSlug: string;
+  anchor: string;
+  groups: { subject: string; key: string; projectSlug?: string; items: ObjectiveItem[] }[];
+}
+
+export interface ObjectiveTimeline {
+  id: string;
+  slug: string;
+  title: string;
+  period?: string;
+  /** Newest first. */
+  weeks: ObjectiveWeek[];
+  subjects: SubjectThread[];
+  itemCount: number;
+  firstWeek?: string;
+  lastWeek?: string;
+}
+
+export interface YearGroup {
+  year: number;
+  count: number;
+  months: { month: number; weeks: WeekReport[] }[];
+}
+
+export interface Archive {
+  /** Oldest first. */
+  weeks: ArchiveWeek[];
+  bySlug: Map<string, ArchiveWeek>;
+  latest?: WeekReport;
+  years: YearGroup[];
+  projects: ProjectTimeline[];
+  projectBySlug: Map<string, ProjectTimeline>;
+  objectives: ObjectiveTimeline[];
+  objectiveBySlug: Map<string, ObjectiveTimeline>;
+}
+
+export interface ArchiveOptions {
+  staleAfterWeeks: number;
+}
+
+function thursdayMonth(week: string): number {
+  const monday = weekStart(week as WeekId);
+  return new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 3).getMonth() + 1;
+}
+
+export function subjectKey(subject: string): string {
+  return normalizeName(stripParenthetical(subject));
+}
+
+function progressSeries(points: { week: string; progress: Progress[] }[]): ProgressPoint[] {
+  return points
+    .map((p) => ({ week: p.week, figure: headlineProgress(p.progress) }))
+    .filter((p): p is { week: string; figure: Progress } => !!p.figure)
+    .map((p) => ({ week: p.week, percent: p.figure.percent }))
+    .sort((a, b) => compareWeekIds(a.week, b.week));
+}
+
+/** Builds every cross-week view in one pass over the parsed weeks. */
+export function buildArchive(reports: WeekReport[], registry: Registry, options: ArchiveOptions): Archive {
+  const sorted = [...reports].sort((a, b) => compareWeekIds(a.week, b.week));
+  const weeks: ArchiveWeek[] = sorted.map((report, i) => ({
+    report,
+    year: splitWeekLabel(report.week)!.year,
+    month: thursdayMonth(report.week),
+    prev: sorted[i - 1],
+    next: sorted[i + 1],
+  }));
+  const latest = sorted.at(-1);
+  const silentSince = (week: string): number => (latest ? weeksBetween(week as WeekId, latest.week as WeekId) : 0);
+
+  const years: YearGroup[] = [];
+  for (const w of [...weeks].reverse()) {
+    let y = years.find((g) => g.year === w.year);
+    if (!y) years.push((y = { year: w.year, count: 0, months: [] }));
+    y.count++;
+    let m = y.months.find((g) => g.month === w.month);
+    if (!m) y.months.push((m = { month: w.month, weeks: [] }));
+    m.weeks.push(w.report);
+  }
+
+  const projects = buildProjects(weeks, registry, options, silentSince);
+  const projectBySlug = new Map(projects.map((p) => [p.slug, p]));
+  const objectives = buildObjectives(weeks, registry, options, silentSince, projectBySlug);
+  for (const o of objectives)
+    for (const w of o.weeks)
+      for (const g of w.groups)
+        for (const item of g.items) {
+          const slug = g.projectSlug;
+          const project = slug ? projectBySlug.get(slug) : undefined;
+          project?.objectiveMentions.push({ week: w.week, weekSlug: w.weekSlug, objectiveId: o.id, anchor: item.anchor, html: item.html });
+        }
+
+  return {
+    weeks,
+    bySlug: new Map(weeks.map((w) => [w.report.slug, w])),
+    latest,
+    years,
+    projects,
+    projectBySlug,
+    objectives,
+    objectiveBySlug: new Map(objectives.map((o) => [o.slug, o])),
+  };
+}
+
+function buildProjects(
+  weeks: ArchiveWeek[],
+  registry: Registry,
+  options: ArchiveOptions,
+  silentSince: (week: string) => number,
+): ProjectTimeline[] {
+  const bySlug = new Map<string, { mentions: { week: WeekReport; m: ProjectMention }[] }>();
+  for (const { report } of weeks)
+    for (const m of report.projects) {
+      const group = bySlug.get(m.slug) ?? { mentions: [] };
+      group.mentions.push({ week: report, m });
+      bySlug.set(m.slug, group);
+    }
+  const timelines: ProjectTimeline[] = [];
+  for (const [slug, { mentions }] of bySlug) {
+    const entry = registry.projects.find((p) => p.slug === slug);
+    const newestFirst = [...mentions].reverse();
+    const names = [...new Set(mentions.map((x) => x.m.name))];
+    const progress = progressSeries(mentions.map((x) => ({ week: x.week.week, progress: x.m.progress })));
+    const lastWeek = newestFirst[0]!.week.week;
+    const weeksSilent = silentSince(lastWeek);
+    timelines.push({
+      slug,
+      name: entry?.name ?? newestFirst[0]!.m.name,
+      names,
+      registered: !!entry,
+      entry,
+      objective: entry?.objective,
+      entries: newestFirst.map(({ week, m }) => ({
+        week: week.week,
+        weekSlug: week.slug,
+        anchor: m.anchor,
+        name: m.name,
+        html: m.html,
+        text: m.text,
+        progress: m.progress,
+      })),
+      firstWeek: mentions[0]!.week.week,
+      lastWeek,
+      weekCount: new Set(mentions.map((x) => x.week.week)).size,
+      latestProgress: progress.at(-1)?.percent,
+      progress,
+      weeksSilent,
+      stale: weeksSilent >= options.staleAfterWeeks && entry?.status !== "done",
+      objectiveMentions: [],
+    });
+  }
+  return timelines.sort((a, b) => compareWeekIds(b.lastWeek, a.lastWeek) || a.name.localeCompare(b.name, "zh-CN"));
+}
+
+function buildObjectives(
+  weeks: ArchiveWeek[],
+  registry: Registry,
+  options: ArchiveOptions,
+  silentSince: (week: string) => number,
+  projects: Map<string, ProjectTimeline>,
+): ObjectiveTimeline[] {
+  const byId = new Map<string, ObjectiveTimeline>();
+  const titleVotes = new Map<string, Map<string, number>>();
+  const projectByKey = new Map<string, string>();
+  for (const p of projects.values()) for (const n of p.names) projectByKey.set(subjectKey(n), p.slug);
+
+  for (const id of registry.objectives.map((o) => o.id)) byId.set(id, emptyObjective(id, registry));
+  for (const { report } of weeks)
+    for (const section of report.objectives) {
+      const o = byId.get(section.id) ?? emptyObjective(section.id, registry);
+      byId.set(section.id, o);
+      const votes = titleVotes.get(section.id) ?? new Map<string, number>();
+      if (section.title) votes.set(section.title, (votes.get(section.title) ?? 0) + 1);
+      titleVotes.set(section.id, votes);
+      const groups: ObjectiveWeek["groups"] = [];
+      for (const item of section.items) {
+        const key = subjectKey(item.subject);
+        const projectSlug = item.projectSlug ?? projectByKey.get(key) ?? (projects.has(pinyinSlug(stripParenthetical(item.subject))) ? pinyinSlug(stripParenthetical(item.subject)) : undefined);
+        let g = groups.find((x) => x.key === key);
+        if (!g) groups.push((g = { subject: item.subject, key, projectSlug, items: [] }));
+        g.items.push(item);
+        let thread = o.subjects.find((s) => s.key === key);
+        if (!thread) {
+          thread = { key, subject: item.subject, projectSlug, entries: [], lastWeek: report.week, weeksSilent: 0, stale: false, progress: [] };
+          o.subjects.push(thread);
+        }
+        thread.entries.unshift({ week: report.week, weekSlug: report.slug, anchor: item.anchor, html: item.html, text: item.text, progress: item.progress });
+        thread.lastWeek = report.week;
+        o.itemCount++;
+      }
+      o.weeks.unshift({ week: report.week, weekSlug: report.slug, anchor: section.anchor, groups });
+      o.firstWeek ??= report.week;
+      o.lastWeek = report.week;
+    }
+  for (const o of byId.values()) {
+    if (!registry.objectives.some((r) => r.id === o.id)) {
+      const votes = [...(titleVotes.get(o.id) ?? new Map()).entries()].sort((a, b) => b[1] - a[1]);
+      o.title = votes[0]?.[0] ?? "";
+    }
+    for (const s of o.subjects) {
+      s.weeksSilent = silentSince(s.lastWeek);
+      const project = s.projectSlug ? projects.get(s.projectSlug) : undefined;
+      s.stale = s.weeksSilent >= options.staleAfterWeeks && project?.entry?.status !== "done";
+      s.progress = progressSeries([...s.entries].reverse());
+    }
+    o.subjects.sort((a, b) => compareWeekIds(b.lastWeek, a.lastWeek) || b.entries.length - a.entries.length);
+  }
+  return [...byId.values()].sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+}
+
+function emptyObjective(id: string, registry: Registry): ObjectiveTimeline {
+  const entry = registry.objectives.find((o) => o.id === id);
+  return { id, slug: id.toLowerCase(), title: entry?.title ?? "", period: entry?.period, weeks: [], subjects: [], itemCount: 0 };
+}

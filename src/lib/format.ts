@@ -1,0 +1,26 @@
+import { format } from "date-fns";
+import { weekEnd, weekStart, type WeekId } from "./week-id.ts";
+
+const CREATED = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
+
+/** `2024-04-20T09:27+08:00` → `2024年4月20日 09:27`: the wall time as the author wrote it, no zone shift. */
+export function formatCreated(created: string): string {
+  const m = CREATED.exec(created);
+  if (!m) return created;
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日 ${m[4]}:${m[5]}`;
+}
+
+/** `2024-04-22 – 2024-04-28` style range of a week, in Chinese short form. */
+export function formatWeekRange(id: string): { from: string; to: string } {
+  const start = weekStart(id as WeekId);
+  const end = weekEnd(id as WeekId);
+  const sameYear = start.getFullYear() === end.getFullYear();
+  return {
+    from: format(start, "yyyy年M月d日"),
+    to: format(end, sameYear ? "M月d日" : "yyyy年M月d日"),
+  };
+}
+
+export function formatPercent(value: number): string {
+  return `${Number(value.toFixed(3))}%`;
+}

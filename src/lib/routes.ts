@@ -1,0 +1,20 @@
+/** Every internal URL of the site, built from the deploy base (`/` or `/repo/`). */
+export function createRoutes(base: string) {
+  const root = base.endsWith("/") ? base : `${base}/`;
+  const at = (path: string): string => `${root}${path}`;
+  return {
+    home: () => root,
+    weeks: () => at("weeks/"),
+    week: (slug: string, anchor?: string) => at(`weeks/${slug}/`) + (anchor ? `#${anchor}` : ""),
+    projects: () => at("projects/"),
+    project: (slug: string) => at(`projects/${slug}/`),
+    objectives: () => at("objectives/"),
+    objective: (id: string) => at(`objectives/${id.toLowerCase()}/`),
+    metrics: () => at("metrics/"),
+    incidents: () => at("incidents/"),
+    search: (q?: string) => at("search/") + (q ? `?q=${encodeURIComponent(q)}` : ""),
+    asset: (path: string) => at(path.replace(/^\//, "")),
+  };
+}
+
+export type Routes = ReturnType<typeof createRoutes>;
