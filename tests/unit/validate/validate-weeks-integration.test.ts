@@ -1,0 +1,36 @@
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { validateWeeksIntegration } from "../../../src/integrations/validate-weeks.ts";
+
+function runSetup(contentDir: string) {
+  const logs: string[] = [];
+  const logger = {
+    info: (m: string) => logs.push(`info ${m}`),
+    warn: (m: string) => logs.push(`warn ${m}`),
+    error: (m: string) => logs.push(`error ${m}`),
+    debug: () => {},
+    fork: () => logger,
+    label: "test",
+  };
+  const integration = validateWeeksIntegration({ contentDir });
+  const hook = integration.hooks["astro:config:setup"]!;
+  const config = { root: pathToFileURL(process.cwd() + "/") };
+  const run = () => (hook as (o: unknown) => void)({ config, logger, command: "build" });
+  return { run, logs };
+}
+
+describe("validateWeeksIntegration", () => {
+  it("lets clean content through", () => {
+    const { run, logs } = runSetup("content");
+    expect(run).not.toThrow();
+    expect(logs.at(-1)).toMatch(/^info 通过/);
+  });
+
+  it.each(["esm-import", "expression", "broken-brace", "bad-week", "broken-yaml", "name-mismatch", "duplicate"])(
+    "stops the build on %s with every problem in the message",
+    (fixture) => {
+      const { run } = runSetup(`tests/fixtures/invalid/${fixture}`);
+      expect(run).toThrow(new RegExp(`周报检查未通过[\\s\\S]*tests/fixtures/invalid/${fixture}/weeks/\\S+\\.mdx:\\d+:\\d+ error`));
+    },
+  );
+});
