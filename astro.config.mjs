@@ -2,12 +2,19 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { siteConfig } from "./src/site.config.ts";
+import { validateWeeksIntegration } from "./src/integrations/validate-weeks.ts";
+
+// Each content dir (real content, test and bench corpora) gets its own content-layer cache,
+// so parallel builds of different corpora never share a data store.
+const cacheKey = siteConfig.contentDir.replace(/[^a-z0-9]+/gi, "_");
 
 export default defineConfig({
   site: siteConfig.site,
   base: siteConfig.base,
   trailingSlash: "always",
   build: { format: "directory" },
-  integrations: [mdx()],
+  cacheDir: cacheKey === "content" ? "./node_modules/.astro" : `./node_modules/.astro/${cacheKey}`,
+  // The week check runs first: a rejected week stops the build before anything renders it.
+  integrations: [validateWeeksIntegration(), mdx()],
   devToolbar: { enabled: false },
 });
