@@ -274,7 +274,10 @@ function toItems(nodes: RootContent[], ctx: Context): ReportItem[] {
 }
 
 function itemHtml(list: List, item: ListItem): { html: string; text: string } {
-  const single: List = { ...list, start: list.ordered ? (list.start ?? 1) + list.children.indexOf(item) : list.start, children: [item] };
+  // A list is loose when any item is; the lone copy must keep the same looseness to render the same.
+  const spread = Boolean(list.spread) || list.children.some((c) => c.spread);
+  const start = list.ordered ? (list.start ?? 1) + list.children.indexOf(item) : list.start;
+  const single: List = { ...list, spread, start, children: [{ ...item, spread }] };
   const hast = withoutIds(mdastToHast([single]));
   return { html: renderHtml(hast), text: hastText(hast) };
 }

@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, openPage } from "./browser.ts";
+import { buildCorpusSite } from "./corpus.ts";
+import { serveStatic, type StaticServer } from "./static-server.ts";
+
+// Truth comes from the week sources with plain regexes, never from the parser's model.
+const TOP_PROJECT = /^[-*+][ \t]+(?:\*\*)?【([^】\n]+)】/gm;
+const OBJECTIVE_HEADING = /^#{1,6}[ \t]*【?[ \t]*[OＯ]\s*([0-9]{1,2})/gm;
+
+interface SourceWeek {
+  week: string;
+  projects: string[];
+  objectives: string[];
+}
+
+let server: StaticServer;
+let browser: Browser;
+let sources: SourceWeek[];
+
+beforeAll(async () => {
+  const site = buildCorpusSite("e2e-threads", 64, 11);
+  const dir = join(site.contentDir, "weeks");
+  sources = readdirSync(dir).map((f) => {
+    const text = readFileSync(join(dir, f), "utf8");
+    return {
+      week: f.replace(/\.mdx$/, ""),
+      projects: [...text.matchAll(TOP_PROJECT)].map((m) => m[1]!.trim()),
+      objectives: [...text.matchAll(OBJECTIVE_HEADING)].map((m) => `O${Number(m[1])}`),
+    };
+  });
+  server = await serveStatic(site.dist);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("cross-week threads on a 65-week corpus", () => {
+  it("has one project page that links every week naming the project as a 【…】 top item", async () => {
+    const { page, problems } = await openPage(browser, server.url + "projects/");
+    const projectUrls = await page.locator("#project-table tbody th a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    await page.close();
+    expect(problems.consoleErrors).toEqual([]);
+    // For every project page: the (week, 【name】) pairs its timeline shows.
+    const shown = new Set<string>();
+    for (const url of projectUrls) {
+      const { page: p, problems: pr } = await openPage(browser, url);
+      expect(pr.consoleErrors).toEqual([]);
+      expect(await p.locator("h1").count()).toBe(1);
+      const entries = await p.locator(".timeline").first().locator(":scope > li").evaluateAll((lis) =>
+        lis.map((li) => ({ href: li.querySelector("h3 a")!.getAttribute("href")!, text: li.textContent ?? "" })),
+      );
+      for (const e of entries) {
+        const week = /weeks\/([^/]+)\//.exec(e.href)![1]!.toUpperCase();
+        for (const m of e.text.matchAll(/【([^】]+)】/g)) shown.add(`${week}|${m[1]}`);
+      }
+      await p.close();
+    }
+    const expected = sources.flatMap((s) => s.projects.map((name) => `${s.week}|${name}`));
+    expect(expected.length).toBeGreaterThan(200);
+    expect(expected.filter((pair) => !shown.has(pair))).toEqual([]);
+  });
+
+  it("has objective pages that link every week with that objective's section", async () => {
+    const ids = [...new Set(sources.flatMap((s) => s.objectives))];
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    for (const id of ids) {
+      const { page, problems } = await openPage(browser, server.url + `objectives/${id.toLowerCase()}/`);
+      expect(problems.consoleErrors).toEqual([]);
+      expect(await page.locator("h1").innerText()).toMatch(new RegExp(`^${id} `));
+      const linked = new Set(
+        await page.locator(".timeline h3 a").evaluateAll((as) => as.map((a) => /weeks\/([^/]+)\//.exec(a.getAttribute("href")!)![1]!.toUpperCase())),
+      );
+      const expected = sources.filter((s) => s.objectives.includes(id)).map((s) => s.week);
+      expect(expected.filter((w) => !linked.has(w))).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it("shows the seed's project text on its project page exactly as on the week page", async () => {
+    const { page: week } = await openPage(browser, server.url + "weeks/2024-w17/");
+    const weekText = await week.locator("#p-bei-yi-zhuan").innerText();
+    await week.click("#p-bei-yi-zhuan .project-link");
+    await week.waitForURL(/projects\/bei-yi-zhuan\//);
+    const entry = week.locator(".timeline > li", { has: week.locator('a[href*="weeks/2024-w17/"]') }).first();
+    expect(await entry.locator(".prose li").first().innerText()).toBe(weekText);
+    await week.close();
+  });
+});
