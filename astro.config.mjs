@@ -17,4 +17,16 @@ export default defineConfig({
   // The week check runs first: a rejected week stops the build before anything renders it.
   integrations: [validateWeeksIntegration(), mdx()],
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro tags every MDX module with a head-inject directive the bundler cannot keep; harmless, and
+        // one warning per week drowns real problems in the build log.
+        onwarn(warning, warn) {
+          if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });
