@@ -1,0 +1,199 @@
+import { parse as parseYaml } from "yaml";
+import type { Nodes } from "mdast";
+import { explainWeekId, type WeekId } from "../week-id.ts";
+import { escapeForMdx, type EscapeChange, type EscapeKind } from "./escape-mdx.ts";
+import { parseCommonMark, parseWeekMdx, renderedBlocks } from "./markdown.ts";
+import { NOTION_UTC_OFFSET, parseNotionCreated } from "./notion-date.ts";
+
+/** An import the author has to fix first; the message says how, in Chinese. */
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ImportError";
+  }
+}
+
+export interface ImportOptions {
+  /** `--week`: wins over the title. */
+  week?: string;
+}
+
+export interface LocalImage {
+  url: string;
+  /** 1-based line in the source file. */
+  line: number;
+}
+
+export interface ImportedWeek {
+  week: WeekId;
+  /** The canonical week file, ready to write. */
+  output: string;
+  /** What the importer decided about metadata (title → week, Created → created…). */
+  notes: string[];
+  /** Every rewrite of the body, lines counted in the source file. */
+  changes: EscapeChange[];
+  /** Images with local paths, to be checked against the file system by the caller. */
+  images: LocalImage[];
+  /** Things the author should look at; the file is still written. */
+  warnings: string[];
+}
+
+const PROPERTY = /^(Created|Created time|创建时间|Author|Created by|作者|创建人)\s*[:：]\s*(.*)$/i;
+const WEEK_IN_TEXT = /(\d{4})\s*-?\s*W(\d{1,2})\b/i;
+
+/** A Notion/Markdown export → the canonical week file (frontmatter + MDX-safe body). Pure. */
+export function importWeek(source: string, options: ImportOptions = {}): ImportedWeek {
+  const notes: string[] = [];
+  const warnings: string[] = [];
+  let text = source;
+  if (text.startsWith("\uFEFF")) {
+    text = text.slice(1);
+    notes.push("去掉了文件开头的 BOM");
+  }
+  if (text.includes("\r")) {
+    text = text.replace(/\r\n?/g, "\n");
+    notes.push("换行统一为 LF");
+  }
+  const lines = text.split("\n");
+  let i = 0;
+  const fields: { week?: string; title?: string; author?: string; created?: string } = {};
+  let keptFrontmatter: string | undefined;
+
+  if (/^---\s*$/.test(lines[0] ?? "")) {
+    // Already a week file (or Markdown with frontmatter): keep its frontmatter as written.
+    const close = lines.findIndex((l, n) => n > 0 && /^---\s*$/.test(l));
+    if (close < 0) throw new ImportError("frontmatter 没有结束的 --- 行：补上后再导入");
+    keptFrontmatter = lines.slice(1, close).join("\n");
+    let data: unknown;
+    try {
+      data = parseYaml(keptFrontmatter);
+    } catch (e) {
+      throw new ImportError(`frontmatter 不是合法的 YAML：${(e as Error).message.split("\n")[0]}`);
+    }
+    const week = (data as { week?: unknown } | null)?.week;
+    if (typeof week === "string") fields.week = week;
+    i = close + 1;
+  } else {
+    while (i < lines.length && lines[i]!.trim() === "") i++;
+    const h1 = /^#\s+(.*?)\s*#*\s*$/.exec(lines[i] ?? "");
+    if (h1) {
+      const title = h1[1]!;
+      const m = WEEK_IN_TEXT.exec(title);
+      const fromTitle = m ? `${m[1]}-W${m[2]!.padStart(2, "0")}` : undefined;
+      if (fromTitle && title.trim() === fromTitle) notes.push(`标题 “# ${title}” → week: ${fromTitle}`);
+      else {
+        fields.title = title;
+        notes.push(`标题 “# ${title}” → title: ${JSON.stringify(title)}${fromTitle ? `，week: ${fromTitle}` : ""}`);
+      }
+      fields.week = fromTitle;
+      i++;
+      while (i < lines.length && lines[i]!.trim() === "") i++;
+      for (let p = PROPERTY.exec(lines[i] ?? ""); p; p = PROPERTY.exec(lines[i] ?? "")) {
+        const key = p[1]!.toLowerCase();
+        const value = p[2]!.trim();
+        if (key === "created" || key === "created time" || key === "创建时间") {
+          const created = parseNotionCreated(value);
+          if (created) {
+            fields.created = created;
+            notes.push(`Created: ${value} → created: "${created}"（Notion 不带时区，按 UTC${NOTION_UTC_OFFSET} 计）`);
+          } else warnings.push(`看不懂 Created: ${value}，没有写 created；可手动写成 created: "2024-04-20T09:27+08:00"`);
+        } else if (value) {
+          fields.author = value;
+          notes.push(`${p[1]}: ${value} → author: ${JSON.stringify(value)}`);
+        }
+        i++;
+      }
+    }
+  }
+
+  if (options.week !== undefined) {
+    if (fields.week && fields.week !== options.week) {
+      if (keptFrontmatter !== undefined)
+        throw new ImportError(`frontmatter 写的是 week: ${fields.week}，与 --week ${options.week} 不一致：去掉 --week 或改正 frontmatter`);
+      notes.push(`标题里的周 ${fields.week} 被 --week ${options.week} 取代`);
+    } else if (!fields.week) notes.push(`week 取自 --week ${options.week}`);
+    fields.week = options.week;
+  }
+  if (!fields.week)
+    throw new ImportError(
+      "找不到周号：文件第一行应是 “# 2024-W17” 这样的标题，或用 --week 2024-W17 指定 (no week: add a `# YYYY-Www` title or pass --week)",
+    );
+  const why = explainWeekId(fields.week);
+  if (why) throw new ImportError(`周号 ${fields.week} 无效：${why}`);
+  const week = fields.week as WeekId;
+
+  // Body: everything after the title block, faithful to the character, one newline at the end.
+  while (i < lines.length && lines[i]!.trim() === "") i++;
+  const bodyFirstLine = i + 1;
+  const body = lines.slice(i).join("\n").replace(/\s+$/, "");
+  const escaped = escapeForMdx(body);
+  const changes = escaped.changes.map((c) => ({ ...c, line: c.line + bodyFirstLine - 1 }));
+
+  const before = renderedBlocks(parseCommonMark(body));
+  let after: string[] = [];
+  try {
+    after = renderedBlocks(parseWeekMdx(escaped.text));
+  } catch (e) {
+    warnings.push(`转义后仍无法按 MDX 解析：${(e as Error).message}（请报告这个问题）`);
+  }
+  const differs = before.findIndex((b, n) => b !== after[n]);
+  if (after.length > 0 && (differs >= 0 || before.length !== after.length))
+    warnings.push(`转换后第 ${differs + 1} 段文字与原文不同：${JSON.stringify(before[differs] ?? "")} → ${JSON.stringify(after[differs] ?? "")}`);
+
+  const frontmatter =
+    keptFrontmatter ??
+    [
+      `week: ${week}`,
+      fields.title !== undefined ? `title: ${JSON.stringify(fields.title)}` : undefined,
+      fields.author !== undefined ? `author: ${JSON.stringify(fields.author)}` : undefined,
+      fields.created !== undefined ? `created: ${JSON.stringify(fields.created)}` : undefined,
+    ]
+      .filter((l) => l !== undefined)
+      .join("\n");
+  const output = `---\n${frontmatter}\n---\n` + (escaped.text ? `\n${escaped.text}\n` : "");
+
+  return {
+    week,
+    output,
+    notes,
+    changes,
+    images: findLocalImages(body).map((img) => ({ ...img, line: img.line + bodyFirstLine - 1 })),
+    warnings,
+  };
+}
+
+function findLocalImages(markdown: string): LocalImage[] {
+  const images: LocalImage[] = [];
+  const visit = (node: Nodes) => {
+    if ((node.type === "image" || node.type === "definition") && node.url) {
+      const url = node.url;
+      const local = !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith("//") && !url.startsWith("#");
+      // Definitions are links unless an image uses them; only real image nodes count.
+      if (local && node.type === "image") images.push({ url, line: node.position?.start.line ?? 0 });
+    }
+    if ("children" in node) for (const c of node.children) visit(c as Nodes);
+  };
+  visit(parseCommonMark(markdown));
+  return images;
+}
+
+const KIND_LABELS: Record<EscapeKind, string> = {
+  "{": "{ → \\{",
+  "}": "} → \\}",
+  "<": "< → \\<",
+  "html-comment": "HTML 注释改为可见文字",
+  html: "HTML 标签改为可见文字",
+  autolink: "<网址> → [网址](网址)",
+  "indented-code": "缩进代码块 → ``` 代码块",
+  "esm-like": "段首 import/export → 字符引用",
+};
+
+/** `{ → \{ ×3、< → \< ×1` — one line per kind, with the lines where it happened. */
+export function describeChanges(changes: readonly EscapeChange[]): string[] {
+  const byKind = new Map<EscapeKind, number[]>();
+  for (const c of changes) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c.line]);
+  return [...byKind].map(([kind, lines]) => {
+    const unique = [...new Set(lines)];
+    return `${KIND_LABELS[kind]} ×${lines.length}（第 ${unique.join("、")} 行）`;
+  });
+}

@@ -1,0 +1,49 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const out = mkdtempSync(join(tmpdir(), "weekly-import-"));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const runImport = (...args: string[]) => {
+  const r = spawnSync("node_modules/.bin/node", ["scripts/import.ts", ...args], { encoding: "utf8", timeout: 60_000 });
+  return { code: r.status, out: r.stdout + r.stderr };
+};
+
+describe("npm run import (child process)", () => {
+  it("writes the seed as the canonical week and prints what it did", () => {
+    const r = runImport("tests/fixtures/import/2024-W17-notion.md", "--out", out);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, "2024-W17.mdx"), "utf8")).toBe(readFileSync("content/weeks/2024-W17.mdx", "utf8"));
+    expect(r.out).toContain("标题 “# 2024-W17” → week: 2024-W17");
+    expect(r.out).toContain('created: "2024-04-20T09:27+08:00"');
+    expect(r.out).toContain("npm run check");
+  });
+
+  it("never overwrites a different week without --force", () => {
+    writeFileSync(join(out, "2024-W18.mdx"), "---\nweek: 2024-W18\n---\n\n作者已改过的内容\n");
+    const refused = runImport("tests/fixtures/import/hostile.md", "--out", out);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/2024-W18\.mdx 已存在，未覆盖.*--force/);
+    expect(readFileSync(join(out, "2024-W18.mdx"), "utf8")).toContain("作者已改过的内容");
+
+    const forced = runImport("tests/fixtures/import/hostile.md", "--out", out, "--force");
+    expect(forced.code).toBe(0);
+    expect(forced.out).toContain("已用 --force 覆盖");
+    expect(forced.out).toMatch(/转义 \{ → \\\{ ×\d+/);
+    expect(forced.out).toContain("images/missing.png 找不到");
+  });
+
+  it("fails with a fix when the week is missing", () => {
+    const file = join(out, "untitled.md");
+    writeFileSync(file, "正文\n");
+    const r = runImport(file, "--out", out);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("--week 2024-W17");
+    const ok = runImport(file, "--out", out, "--week", "2024-W20");
+    expect(ok.code).toBe(0);
+    expect(readFileSync(join(out, "2024-W20.mdx"), "utf8")).toBe("---\nweek: 2024-W20\n---\n\n正文\n");
+  });
+});
