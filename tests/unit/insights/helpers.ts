@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { metricsFileSchema, type MetricEntry } from "../../../src/lib/insights/metric-registry.ts";
+import { objectivesFileSchema, projectsFileSchema, type Registry } from "../../../src/lib/registry.ts";
+import { parseWeekSource } from "../../../src/lib/report/parse-week.ts";
+import type { WeekReport } from "../../../src/lib/report/model.ts";
+
+const root = new URL("../../../", import.meta.url);
+
+export function readContent(path: string): string {
+  return readFileSync(new URL(`content/${path}`, root), "utf8");
+}
+
+export const projectRegistry: Registry = {
+  projects: projectsFileSchema.parse(parse(readContent("projects.yaml"))),
+  objectives: objectivesFileSchema.parse(parse(readContent("objectives.yaml"))),
+};
+
+export const metricRegistry: MetricEntry[] = metricsFileSchema.parse(parse(readContent("metrics.yaml")));
+
+export const SEED_SOURCE = readContent("weeks/2024-W17.mdx");
+
+/** A week written inline for a test: frontmatter added, body dedented. */
+export function week(label: string, body: string, frontmatter = ""): WeekReport {
+  return parseWeekSource(weekSource(label, body, frontmatter), { file: `${label}.mdx`, registry: projectRegistry });
+}
+
+export function weekSource(label: string, body: string, frontmatter = ""): string {
+  const lines = body.replace(/^\n/, "").split("\n");
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+  const dedented = lines.map((l) => l.slice(indent)).join("\n");
+  return `---\nweek: ${label}\n${frontmatter}---\n\n${dedented}\n`;
+}
