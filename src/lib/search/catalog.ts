@@ -1,0 +1,113 @@
+/**
+ * The files the search page loads besides Pagefind's index: a catalog (which Pagefind page is which
+ * week, newest first) and the week texts in shards, fetched only for hits that need an excerpt.
+ */
+import type { SearchSection, SearchWeekRecord } from "./records.ts";
+
+/** Newest first; the position is the rank among equal matches. */
+export interface CatalogWeek {
+  /** Pagefind page id (its fragment hash), as search results report it. */
+  id: string;
+  week: string;
+  url: string;
+  title: string;
+  dates: string;
+  /** Index into `Catalog.shards`. */
+  shard: number;
+  /** Indexes into `Catalog.facets`. */
+  facets: number[];
+}
+
+export interface Catalog {
+  version: 1;
+  /** Shard file names, relative to the catalog. */
+  shards: string[];
+  /** `[filter, value]` pairs, in the order chips are shown. */
+  facets: [string, string][];
+  weeks: CatalogWeek[];
+}
+
+export interface ShardWeek {
+  week: string;
+  text: string;
+  /** `[start, anchor, title]`. */
+  sections: [number, string, string][];
+}
+
+export interface Shard {
+  weeks: ShardWeek[];
+}
+
+/** About 13 weeks (a quarter) per shard: a page of newest hits costs one or two small files. */
+export const SHARD_WEEKS = 13;
+
+export function compareWeeksNewestFirst(a: { week: string }, b: { week: string }): number {
+  return a.week < b.week ? 1 : a.week > b.week ? -1 : 0;
+}
+
+const FILTER_ORDER = ["objective", "project", "year"];
+
+function compareFacets([fa, va]: [string, string], [fb, vb]: [string, string]): number {
+  const byFilter = FILTER_ORDER.indexOf(fa) - FILTER_ORDER.indexOf(fb);
+  if (byFilter !== 0) return byFilter;
+  // Years newest first; objectives and projects in natural order (O2 before O10).
+  if (fa === "year") return vb.localeCompare(va);
+  return va.localeCompare(vb, "zh-CN", { numeric: true });
+}
+
+export interface CatalogFiles {
+  catalog: Catalog;
+  /** File name → JSON text. */
+  shards: Map<string, string>;
+}
+
+/**
+ * `pageIds` maps a week URL to its Pagefind page id; `nameShard` turns shard JSON into a
+ * content-addressed file name so browsers may cache shards forever.
+ */
+export function buildCatalog(
+  records: readonly SearchWeekRecord[],
+  pageIds: ReadonlyMap<string, string>,
+  nameShard: (json: string, index: number) => string,
+): CatalogFiles {
+  const sorted = [...records].sort(compareWeeksNewestFirst);
+  const facetKeys = new Map<string, [string, string]>();
+  for (const r of sorted)
+    for (const [filter, values] of Object.entries(r.filters))
+      for (const v of values) facetKeys.set(JSON.stringify([filter, v]), [filter, v]);
+  const facets = [...facetKeys.values()].sort(compareFacets);
+  const facetIndex = new Map(facets.map((f, i) => [JSON.stringify(f), i]));
+
+  const shards = new Map<string, string>();
+  const shardNames: string[] = [];
+  for (let i = 0; i < sorted.length; i += SHARD_WEEKS) {
+    const shard: Shard = {
+      weeks: sorted.slice(i, i + SHARD_WEEKS).map((r) => ({
+        week: r.week,
+        text: r.text,
+        sections: r.sections.map((s: SearchSection) => [s.start, s.anchor, s.title] as [number, string, string]),
+      })),
+    };
+    const json = JSON.stringify(shard);
+    const name = nameShard(json, shardNames.length);
+    shardNames.push(name);
+    shards.set(name, json);
+  }
+
+  const weeks: CatalogWeek[] = sorted.map((r, i) => {
+    const id = pageIds.get(r.url);
+    if (!id) throw new Error(`搜索索引缺少周报页面（search index lacks a page for ${r.week}, ${r.url}）`);
+    return {
+      id,
+      week: r.week,
+      url: r.url,
+      title: r.title,
+      dates: r.dates,
+      shard: Math.floor(i / SHARD_WEEKS),
+      facets: Object.entries(r.filters)
+        .flatMap(([filter, values]) => values.map((v) => facetIndex.get(JSON.stringify([filter, v]))!))
+        .sort((a, b) => a - b),
+    };
+  });
+  return { catalog: { version: 1, shards: shardNames, facets, weeks }, shards };
+}
