@@ -174,3 +174,29 @@ function lastUnescaped(text: string, ch: string, end: number): number {
   }
   return -1;
 }
+
+/** MDX parses `{…}` inside image alt text as an expression and drops it; the tree no longer shows it, the source does. */
+export function findExpressionsInImageAlt(file: string, tree: Root, text: string): Problem[] {
+  const problems: Problem[] = [];
+  walk(tree, (node) => {
+    if (node.type !== "image" && node.type !== "imageReference") return true;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return true;
+    const raw = text.slice(start, end);
+    const label = raw.slice(2, raw.lastIndexOf("]"));
+    const brace = [...label].findIndex((ch, i) => ch === "{" && label[i - 1] !== "\\");
+    if (brace >= 0)
+      problems.push({
+        file,
+        line: node.position?.start.line,
+        column: node.position?.start.column,
+        field: "mdx",
+        severity: "error",
+        message: "图片说明里的 `{…}` 是 JavaScript 表达式，MDX 会把它当代码 (expression in image alt text)",
+        hint: "写成 `\\{` 和 `\\}`",
+      });
+    return true;
+  });
+  return problems;
+}

@@ -1,5 +1,5 @@
 import { findBrokenLinks } from "./links.ts";
-import { findCodeInContent, parseMdx } from "./mdx.ts";
+import { findCodeInContent, findExpressionsInImageAlt, parseMdx } from "./mdx.ts";
 import { readFrontmatter, splitFrontmatter } from "./frontmatter.ts";
 import { TEMPLATE_PLACEHOLDER } from "./placeholder.ts";
 import type { Problem } from "./problem.ts";
@@ -129,6 +129,7 @@ function checkBody(fact: FileFacts, weeks: ReadonlySet<string>, ctx: ValidateCon
   const pageWeek = fact.week ?? baseName(file.path).replace(/\.mdx$/, "");
   return [
     ...findCodeInContent(file.path, parsed.tree, ctx.allowedElements),
+    ...findExpressionsInImageAlt(file.path, parsed.tree, text),
     ...findBrokenLinks(file.path, parsed.tree, pageWeek, {
       weeks,
       publicFiles: ctx.publicFiles ? new Set(ctx.publicFiles) : undefined,

@@ -113,6 +113,7 @@ describe("weeks are content, not code", () => {
     ["a component", "<Chart data=\"x\" />", 5, /`<Chart>`/],
     ["an HTML tag", "文字 <b>粗体</b>", 5, /`<b>`/],
     ["a fragment", "<>x</>", 5, /`<>`/],
+    ["an expression in image alt text", "![图{x}](a.png)", 5, /图片说明/],
   ])("rejects %s", (_name, body, line, message) => {
     const problems = only([week("2024-W18", body)]);
     expect(problems.length).toBeGreaterThan(0);
