@@ -81,6 +81,13 @@ export const zhCN = {
     subjectThread: (n: number) => `${n} 周提及`,
     lastMention: "最近提及",
     project: "关联项目",
+    olderMentions: (n: number) => `及更早 ${n} 周`,
+  },
+  pager: {
+    label: "时间线分页",
+    newer: "较新",
+    older: "更早",
+    position: (n: number, total: number) => `第 ${n} / ${total} 页`,
   },
   notFound: { title: "页面不存在", body: "找不到这个页面。", back: "回到首页" },
 } as const;

@@ -47,18 +47,23 @@ describe("cross-week threads on a 65-week corpus", () => {
     expect(problems.consoleErrors).toEqual([]);
     // For every project page: the (week, 【name】) pairs its timeline shows.
     const shown = new Set<string>();
-    for (const url of projectUrls) {
-      const { page: p, problems: pr } = await openPage(browser, url);
-      expect(pr.consoleErrors).toEqual([]);
-      expect(await p.locator("h1").count()).toBe(1);
-      const entries = await p.locator(".timeline").first().locator(":scope > li").evaluateAll((lis) =>
-        lis.map((li) => ({ href: li.querySelector("h3 a")!.getAttribute("href")!, text: li.textContent ?? "" })),
-      );
-      for (const e of entries) {
-        const week = /weeks\/([^/]+)\//.exec(e.href)![1]!.toUpperCase();
-        for (const m of e.text.matchAll(/【([^】]+)】/g)) shown.add(`${week}|${m[1]}`);
+    for (const first of projectUrls) {
+      // Long timelines are paginated: follow the "older" links to the end.
+      for (let url: string | null = first; url; ) {
+        const { page: p, problems: pr } = await openPage(browser, url);
+        expect(pr.consoleErrors).toEqual([]);
+        expect(await p.locator("h1").count()).toBe(1);
+        const entries = await p.locator(".timeline").first().locator(":scope > li").evaluateAll((lis) =>
+          lis.map((li) => ({ href: li.querySelector("h3 a")!.getAttribute("href")!, text: li.textContent ?? "" })),
+        );
+        for (const e of entries) {
+          const week = /weeks\/([^/]+)\//.exec(e.href)![1]!.toUpperCase();
+          for (const m of e.text.matchAll(/【([^】]+)】/g)) shown.add(`${week}|${m[1]}`);
+        }
+        const older = p.locator('.pager a[rel="next"]').first();
+        url = (await older.count()) > 0 ? await older.evaluate((a) => (a as HTMLAnchorElement).href) : null;
+        await p.close();
       }
-      await p.close();
     }
     const expected = sources.flatMap((s) => s.projects.map((name) => `${s.week}|${name}`));
     expect(expected.length).toBeGreaterThan(200);
@@ -69,15 +74,19 @@ describe("cross-week threads on a 65-week corpus", () => {
     const ids = [...new Set(sources.flatMap((s) => s.objectives))];
     expect(ids.length).toBeGreaterThanOrEqual(4);
     for (const id of ids) {
-      const { page, problems } = await openPage(browser, server.url + `objectives/${id.toLowerCase()}/`);
-      expect(problems.consoleErrors).toEqual([]);
-      expect(await page.locator("h1").innerText()).toMatch(new RegExp(`^${id} `));
-      const linked = new Set(
-        await page.locator(".timeline h3 a").evaluateAll((as) => as.map((a) => /weeks\/([^/]+)\//.exec(a.getAttribute("href")!)![1]!.toUpperCase())),
-      );
+      const linked = new Set<string>();
+      for (let url: string | null = server.url + `objectives/${id.toLowerCase()}/`; url; ) {
+        const { page, problems } = await openPage(browser, url);
+        expect(problems.consoleErrors).toEqual([]);
+        expect(await page.locator("h1").innerText()).toMatch(new RegExp(`^${id} `));
+        const weeks = await page.locator(".timeline h3 a").evaluateAll((as) => as.map((a) => /weeks\/([^/]+)\//.exec(a.getAttribute("href")!)![1]!.toUpperCase()));
+        for (const w of weeks) linked.add(w);
+        const older = page.locator('.pager a[rel="next"]').first();
+        url = (await older.count()) > 0 ? await older.evaluate((a) => (a as HTMLAnchorElement).href) : null;
+        await page.close();
+      }
       const expected = sources.filter((s) => s.objectives.includes(id)).map((s) => s.week);
       expect(expected.filter((w) => !linked.has(w))).toEqual([]);
-      await page.close();
     }
   });
 
