@@ -18,7 +18,10 @@ if (args.includes("--help") || args.includes("-h")) {
 
 // 1. Check the content folder the site builds from (WEEKLY_ARCHIVE_CONTENT overrides it).
 const contentDir = resolve(siteConfig.contentDir);
-const { checked, problems } = checkContentDir(contentDir, process.cwd(), args.length > 0 ? args : undefined);
+const { checked, problems } = checkContentDir(contentDir, process.cwd(), {
+  only: args.length > 0 ? args : undefined,
+  deep: true,
+});
 
 // 2. Problems grouped by file, then one summary line; errors fail the run, warnings don't.
 if (problems.length > 0) console.log(formatProblems(problems) + "\n");

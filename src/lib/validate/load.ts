@@ -2,10 +2,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { z } from "astro/zod";
 import { parse } from "yaml";
-import * as registryModule from "../registry.ts";
+import { metricsFileSchema, type MetricEntry } from "../insights/metric-registry.ts";
 import { emptyRegistry, objectivesFileSchema, projectsFileSchema, type Registry } from "../registry.ts";
 import type { Problem } from "./problem.ts";
 import { validateYamlFile } from "./registry-files.ts";
+import { checkReports } from "./report-checks.ts";
 import { validateWeekFiles, type ValidateContext, type WeekFile } from "./validate-week-files.ts";
 
 /** `/`-separated path relative to `cwd`, as authors see it in messages. */
@@ -52,6 +53,18 @@ export function loadRegistry(contentDir: string): Registry {
   };
 }
 
+/** metrics.yaml entries when present and valid. */
+export function loadMetrics(contentDir: string): MetricEntry[] | undefined {
+  const file = join(contentDir, "metrics.yaml");
+  if (!existsSync(file)) return undefined;
+  try {
+    const parsed = metricsFileSchema.safeParse(parse(readFileSync(file, "utf8")));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Site paths of files under public/ (`/files/a.pdf`), valid targets for links in weeks. */
 export function listPublicFiles(publicDir: string): string[] {
   if (!existsSync(publicDir)) return [];
@@ -86,8 +99,7 @@ export interface ContentCheck {
 const REGISTRY_FILES: Record<string, z.ZodType | undefined> = {
   "projects.yaml": projectsFileSchema,
   "objectives.yaml": objectivesFileSchema,
-  // metrics.yaml's schema joins here when src/lib/registry.ts exports it.
-  "metrics.yaml": (registryModule as Record<string, unknown>).metricsFileSchema as z.ZodType | undefined,
+  "metrics.yaml": metricsFileSchema,
 };
 
 /** projects.yaml, objectives.yaml and metrics.yaml, when present: YAML syntax and their schemas. */
@@ -104,11 +116,15 @@ export function validateRegistryFiles(contentDir: string, root = process.cwd()):
   return { checked, problems };
 }
 
-/**
- * The whole content folder, as the build sees it. With `only`, problems are reported for those files alone,
- * but they are still checked together with the tree (duplicates, links to other weeks).
- */
-export function checkContentDir(contentDir: string, root = process.cwd(), only?: readonly string[]): ContentCheck {
+export interface CheckOptions {
+  /** Report problems for these files only; they are still checked together with the tree. */
+  only?: readonly string[];
+  /** Also run the site's week parser and the metric cross-check (the build runs the parser itself). */
+  deep?: boolean;
+}
+
+/** The whole content folder, as the build sees it. */
+export function checkContentDir(contentDir: string, root = process.cwd(), options: CheckOptions = {}): ContentCheck {
   const weeksDir = join(contentDir, "weeks");
   if (!existsSync(weeksDir)) {
     return {
@@ -127,15 +143,10 @@ export function checkContentDir(contentDir: string, root = process.cwd(), only?:
   const tree = loadWeekFiles(weeksDir, root);
   const ctx = loadValidateContext(contentDir, root);
   const registry = validateRegistryFiles(contentDir, root);
-  if (!only) {
-    return {
-      checked: [...tree.map((f) => f.path), ...registry.checked],
-      problems: [...validateWeekFiles(tree, ctx), ...registry.problems],
-    };
-  }
-  const given = only.map((f) => displayPath(f, root));
-  const missing: Problem[] = given
-    .filter((f) => !existsSync(resolve(root, f)))
+  const given = options.only?.map((f) => displayPath(f, root));
+  const present = given?.filter((f) => existsSync(resolve(root, f)));
+  const missing: Problem[] = (given ?? [])
+    .filter((f) => !present!.includes(f))
     .map((f) => ({
       file: f,
       field: "file",
@@ -143,12 +154,20 @@ export function checkContentDir(contentDir: string, root = process.cwd(), only?:
       message: "文件不存在 (file not found)",
       hint: "检查路径，例如 npm run check -- content/weeks/2024-W17.mdx",
     }));
-  const present = given.filter((f) => existsSync(resolve(root, f)));
-  const files = [
-    ...tree.filter((f) => !present.includes(f.path)),
-    ...present.map((f) => ({ path: f, source: f.endsWith(".mdx") ? readFileSync(resolve(root, f), "utf8") : "" })),
-  ];
+  const files = present
+    ? [
+        ...tree.filter((f) => !present.includes(f.path)),
+        ...present.map((f) => ({ path: f, source: f.endsWith(".mdx") ? readFileSync(resolve(root, f), "utf8") : "" })),
+      ]
+    : tree;
   // Explicit files may live outside weeks/ (a draft); nesting only matters for the tree itself.
-  const problems = validateWeekFiles(files, { ...ctx, weeksDir: undefined }).filter((p) => present.includes(p.file));
-  return { checked: [...given, ...registry.checked], problems: [...missing, ...problems, ...registry.problems] };
+  const validated = validateWeekFiles(files, present ? { ...ctx, weeksDir: undefined } : ctx);
+  const reported = (p: Problem) => !present || present.includes(p.file);
+  const problems = [...missing, ...validated.filter(reported), ...registry.problems];
+  if (options.deep) {
+    const failed = new Set(validated.filter((p) => p.severity === "error").map((p) => p.file));
+    const parseable = files.filter((f) => reported({ file: f.path } as Problem) && !failed.has(f.path));
+    problems.push(...checkReports(parseable, ctx.registry ?? loadRegistry(contentDir), loadMetrics(contentDir)));
+  }
+  return { checked: [...(given ?? tree.map((f) => f.path)), ...registry.checked], problems };
 }

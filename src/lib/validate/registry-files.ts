@@ -12,10 +12,12 @@ export function validateYamlFile(file: string, source: string, schema?: z.ZodTyp
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter });
   if (doc.errors.length > 0) {
+    const lastLine = source.replace(/\n+$/, "").split("\n").length;
     return doc.errors.map((err) => ({
       file,
-      line: err.linePos?.[0].line,
-      column: err.linePos?.[0].col,
+      // Errors found at the end of the file point past it; the last line is where the author looks.
+      line: Math.min(err.linePos?.[0].line ?? 1, lastLine),
+      column: (err.linePos?.[0].line ?? 1) <= lastLine ? err.linePos?.[0].col : undefined,
       field: "yaml",
       severity: "error" as const,
       message: `不是合法的 YAML：${err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")} (invalid YAML)`,
@@ -27,12 +29,16 @@ export function validateYamlFile(file: string, source: string, schema?: z.ZodTyp
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => {
     const field = issue.path.map(String).join(".");
+    const [first, ...rest] = issue.path;
+    const where =
+      typeof first === "number" ? `第 ${first + 1} 项${rest.length ? ` ${rest.map(String).join(".")}` : ""}：` : field ? `${field}：` : "";
+    const described = describeIssue(issue);
     return {
       file,
       ...(placeOfPath(doc, issue.path, lineCounter, 0) ?? { line: 1 }),
       field: field || undefined,
       severity: "error" as const,
-      message: `${field ? `${field}: ` : ""}${describeIssue(issue)} (schema: ${issue.message})`,
+      message: `${where}${described}${described === issue.message ? "" : ` (${issue.message})`}`,
       hint: "按 CONTRIBUTING.md 中登记文件的格式修改这一项",
     };
   });

@@ -1,0 +1,49 @@
+import { readFrontmatterMetrics } from "../insights/frontmatter-metrics.ts";
+import type { MetricEntry } from "../insights/metric-registry.ts";
+import { describeMismatch, metricMismatches } from "../insights/week-metrics.ts";
+import type { Registry } from "../registry.ts";
+import { parseWeekSource, WeekParseError } from "../report/parse-week.ts";
+import type { Problem } from "./problem.ts";
+import type { WeekFile } from "./validate-week-files.ts";
+
+/**
+ * The deeper half of `npm run check`: run the site's own week parser over files that passed validation,
+ * so the check fails wherever the build would, and compare frontmatter metrics with the 系统运行数据 section.
+ */
+export function checkReports(
+  files: readonly WeekFile[],
+  registry: Registry,
+  metrics: readonly MetricEntry[] | undefined,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const file of files) {
+    if (!file.path.endsWith(".mdx")) continue;
+    let report;
+    try {
+      report = parseWeekSource(file.source, { file: file.path, registry });
+    } catch (e) {
+      const at = e instanceof WeekParseError ? { line: e.line, column: e.column } : {};
+      const message = e instanceof WeekParseError ? e.message.replace(/^\S+\s/, "") : String((e as Error).message ?? e);
+      problems.push({
+        file: file.path,
+        ...at,
+        field: "report",
+        severity: "error",
+        message: `站点的周报解析器无法读取这一周：${message} (the week parser failed)`,
+        hint: "按提示修改；若看不出原因，请把这个文件附在 issue 里",
+      });
+      continue;
+    }
+    if (!metrics) continue;
+    const mismatches = metricMismatches(
+      { week: report.week, metrics: report.metrics, frontmatterMetrics: readFrontmatterMetrics(file.source) },
+      metrics,
+      file.path,
+    );
+    for (const m of mismatches) {
+      const { message, hint } = describeMismatch(m);
+      problems.push({ file: file.path, line: m.line, field: `metrics`, severity: "warning", message, hint });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,46 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkContentDir } from "../../../src/lib/validate/load.ts";
+
+const tmp = mkdtempSync(join(tmpdir(), "weekly-check-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("checkContentDir", () => {
+  it("passes the real content, deep", () => {
+    const { problems, checked } = checkContentDir("content", process.cwd(), { deep: true });
+    expect(problems).toEqual([]);
+    expect(checked).toContain("content/weeks/2024-W17.mdx");
+    expect(checked).toContain("content/projects.yaml");
+  });
+
+  it("reports registry files that break YAML or their schema, with lines", () => {
+    const { problems } = checkContentDir("tests/fixtures/invalid/bad-registry");
+    const byFile = Object.fromEntries(problems.map((p) => [p.file.replace(/.*\//, ""), p]));
+    expect(byFile["projects.yaml"]).toMatchObject({ line: 4, field: "1.slug", severity: "error" });
+    expect(byFile["projects.yaml"]!.message).toMatch(/slug 只能用小写字母/);
+    expect(byFile["objectives.yaml"]).toMatchObject({ line: 3, severity: "error", field: "yaml" });
+    expect(byFile["objectives.yaml"]!.message).toMatch(/不是合法的 YAML/);
+  });
+
+  it("warns, in deep mode, when frontmatter metrics contradict 系统运行数据", () => {
+    const dir = join(tmp, "metrics");
+    cpSync("content", dir, { recursive: true });
+    const file = join(dir, "weeks/2024-W17.mdx");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^created:.*$/m, "metrics:\n  deposit-success-rate: 99.9%"));
+    const { problems } = checkContentDir(dir, process.cwd(), { deep: true });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ severity: "warning", field: "metrics", line: 4 });
+    expect(problems[0]!.message).toContain("99.997");
+  });
+
+  it("warns about an unregistered project close to a registered one", () => {
+    const dir = join(tmp, "typo");
+    cpSync("content", dir, { recursive: true });
+    const file = join(dir, "weeks/2024-W17.mdx");
+    writeFileSync(file, readFileSync(file, "utf8").replace("【54321技术战略落地】", "【54321技术战略】"));
+    const { problems } = checkContentDir(dir);
+    expect(problems.map((p) => [p.severity, p.field, p.line])).toEqual([["warning", "project", 17]]);
+  });
+});
