@@ -32,6 +32,8 @@ export interface RecordContext {
   dates: string;
   /** Display name of a project slug across the archive (registry name or the usual spelling). */
   projectName(slug: string, fallback: string): string;
+  /** Display title of an objective id across the archive, so one objective is one chip. */
+  objectiveTitle(id: string, fallback: string): string;
   /** Label for a section without a title of its own. */
   untitledSection: string;
 }
@@ -71,7 +73,7 @@ export function toSearchRecord(report: WeekReport, ctx: RecordContext): SearchWe
     cursor = start + s.text.length;
   }
 
-  const objectives = report.objectives.map((o) => `${o.id} ${o.title}`.trim());
+  const objectives = report.objectives.map((o) => `${o.id} ${ctx.objectiveTitle(o.id, o.title)}`.trim());
   const projects = report.projects.map((p) => ctx.projectName(p.slug, p.name));
   return {
     week: report.week,

@@ -10,6 +10,7 @@ const seedRecord = toSearchRecord(seed, {
   url: "/weeks/2024-w17/",
   dates: "2024年4月22日 – 4月28日",
   projectName: (_slug, name) => name,
+  objectiveTitle: (_id, title) => title,
   untitledSection: "概述",
 });
 

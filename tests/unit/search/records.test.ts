@@ -4,7 +4,7 @@ import { parseWeekSource } from "../../../src/lib/report/parse-week.ts";
 import { sectionAt, toSearchRecord } from "../../../src/lib/search/records.ts";
 
 const seed = parseWeekSource(readFileSync("content/weeks/2024-W17.mdx", "utf8"), { file: "2024-W17.mdx" });
-const rec = toSearchRecord(seed, { url: "/weeks/2024-w17/", dates: "", projectName: (_s, n) => n, untitledSection: "概述" });
+const rec = toSearchRecord(seed, { url: "/weeks/2024-w17/", dates: "", projectName: (_s, n) => n, objectiveTitle: (_i, t) => t, untitledSection: "概述" });
 
 describe("toSearchRecord", () => {
   it("keeps the report text exactly as the page shows it", () => {

@@ -1,0 +1,261 @@
+/**
+ * The /search/ page: results as you type, `?q=` (and chips) in the URL, a page of hits at a time.
+ * Also exposes `window.weeklyArchive.search` — the same pipeline the page renders.
+ */
+import { searchStrings as s } from "../../i18n/search.ts";
+import {
+  addExcerpts,
+  search,
+  searchDetailed,
+  type FacetCount,
+  type SearchFilters,
+  type SearchHit,
+  type SearchOptions,
+  type SearchResult,
+} from "../../lib/search/engine.ts";
+import { createPagefindIndex } from "./pagefind-index.ts";
+
+const PAGE_SIZE = 20;
+const DEBOUNCE_MS = 120;
+const FILTERS = ["objective", "project", "year"] as const;
+
+declare global {
+  interface Window {
+    weeklyArchive?: {
+      search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+      searchDetailed(query: string, options?: SearchOptions): Promise<SearchResult>;
+    };
+  }
+}
+
+interface Elements {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  status: HTMLElement;
+  filters: HTMLElement;
+  results: HTMLOListElement;
+  more: HTMLButtonElement;
+}
+
+interface State {
+  query: string;
+  filters: SearchFilters;
+}
+
+function find<T extends Element>(root: ParentNode, selector: string): T {
+  const el = root.querySelector<T>(selector);
+  if (!el) throw new Error(`search page: missing ${selector}`);
+  return el;
+}
+
+function readUrl(): State {
+  const params = new URLSearchParams(location.search);
+  const filters: SearchFilters = {};
+  for (const f of FILTERS) {
+    const values = params.getAll(f).filter(Boolean);
+    if (values.length) filters[f] = values;
+  }
+  return { query: params.get("q") ?? "", filters };
+}
+
+function urlFor(state: State): string {
+  const params = new URLSearchParams();
+  if (state.query.trim()) params.set("q", state.query);
+  for (const f of FILTERS) for (const v of state.filters[f] ?? []) params.append(f, v);
+  const qs = params.toString();
+  return `${location.pathname}${qs ? `?${qs}` : ""}`;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+function renderHit(hit: SearchHit): HTMLLIElement {
+  const excerpt = el("p", { className: "search-hit__excerpt" });
+  // Built by buildExcerpt: escaped text plus <mark> only.
+  excerpt.innerHTML = hit.excerpt;
+  const meta = el("p", { className: "search-hit__meta" });
+  const parts = [hit.title !== hit.week ? hit.week : "", hit.dates, hit.section || s.inTitle].filter(Boolean);
+  parts.forEach((p, i) => meta.append(...(i ? [el("span", { className: "search-hit__sep", ariaHidden: "true" }, " · ")] : []), el("span", {}, p)));
+  return el(
+    "li",
+    { className: "search-hit" },
+    el("h2", { className: "search-hit__title" }, el("a", { href: hit.sectionUrl }, hit.title)),
+    meta,
+    excerpt,
+  );
+}
+
+function renderFilters(container: HTMLElement, facets: FacetCount[], onToggle: (f: FacetCount) => void, onClear: () => void): void {
+  container.replaceChildren();
+  container.hidden = facets.length === 0;
+  for (const filter of FILTERS) {
+    const chips = facets.filter((f) => f.filter === filter);
+    if (chips.length === 0) continue;
+    const labelId = `search-filter-${filter}`;
+    const group = el("div", { className: "search-filters__group", role: "group" });
+    group.setAttribute("aria-labelledby", labelId);
+    group.append(el("span", { className: "search-filters__label", id: labelId }, s.filterNames[filter] ?? filter));
+    for (const chip of chips) {
+      const button = el("button", { type: "button", className: "chip" }, chip.value, el("span", { className: "chip__count" }, String(chip.count)));
+      button.setAttribute("aria-pressed", String(chip.selected));
+      button.setAttribute("aria-label", s.chipLabel(chip.value, chip.count));
+      button.addEventListener("click", () => onToggle(chip));
+      group.append(button);
+    }
+    container.append(group);
+  }
+  if (facets.some((f) => f.selected)) {
+    const clear = el("button", { type: "button", className: "search-filters__clear" }, s.clearFilters);
+    clear.addEventListener("click", onClear);
+    container.append(clear);
+  }
+}
+
+export function startSearchPage(root: HTMLElement, base: string): void {
+  const ui: Elements = {
+    form: find(root, "[data-search-form]"),
+    input: find(root, "[data-search-input]"),
+    status: find(root, "[data-search-status]"),
+    filters: find(root, "[data-search-filters]"),
+    results: find(root, "[data-search-results]"),
+    more: find(root, "[data-search-more]"),
+  };
+  const index = createPagefindIndex(base);
+  window.weeklyArchive = {
+    search: (query, options) => search(index, query, options),
+    searchDetailed: (query, options) => searchDetailed(index, query, options),
+  };
+
+  let state = readUrl();
+  let current: SearchResult | undefined;
+  let shown = 0;
+  let sequence = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Typing replaces the history entry it created; a submitted or restored query starts a new one. */
+  let typingEntry = false;
+
+  const renderMore = (): void => {
+    if (!current) return;
+    const rest = current.hits.length - shown;
+    ui.more.hidden = rest <= 0;
+    ui.more.textContent = s.showMore(rest);
+  };
+
+  const render = (result: SearchResult): void => {
+    current = result;
+    shown = Math.min(PAGE_SIZE, result.hits.length);
+    ui.results.replaceChildren(...result.hits.slice(0, shown).map(renderHit));
+    const q = state.query.trim();
+    const filtered = Object.values(state.filters).some((v) => v.length);
+    ui.status.textContent = !q
+      ? s.prompt
+      : result.hits.length === 0
+        ? result.unfiltered > 0 && filtered
+          ? s.emptyFiltered
+          : s.empty(q)
+        : filtered
+          ? s.countFiltered(result.hits.length, result.unfiltered, q)
+          : s.count(result.hits.length, q);
+    renderFilters(ui.filters, result.facets, toggle, clearFilters);
+    renderMore();
+  };
+
+  const run = async (): Promise<void> => {
+    const mine = ++sequence;
+    if (!state.query.trim()) {
+      render({ query: { phrase: [], terms: [], required: [], quoted: false }, hits: [], unfiltered: 0, facets: [] });
+      return;
+    }
+    root.setAttribute("aria-busy", "true");
+    try {
+      const result = await searchDetailed(index, state.query, { filters: state.filters, excerpts: PAGE_SIZE });
+      if (mine === sequence) render(result);
+    } catch (e) {
+      if (mine === sequence) ui.status.textContent = s.unavailable;
+      console.warn("search failed", e);
+    } finally {
+      if (mine === sequence) root.removeAttribute("aria-busy");
+    }
+  };
+
+  const commit = (push: boolean): void => {
+    const url = urlFor(state);
+    if (url !== `${location.pathname}${location.search}`) {
+      if (push) history.pushState(null, "", url);
+      else history.replaceState(null, "", url);
+    }
+    void run();
+  };
+
+  function toggle(chip: FacetCount): void {
+    const values = new Set(state.filters[chip.filter] ?? []);
+    if (values.has(chip.value)) values.delete(chip.value);
+    else values.add(chip.value);
+    state = { ...state, filters: { ...state.filters, [chip.filter]: [...values] } };
+    typingEntry = false;
+    commit(true);
+  }
+
+  function clearFilters(): void {
+    state = { ...state, filters: {} };
+    typingEntry = false;
+    commit(true);
+    ui.input.focus();
+  }
+
+  ui.input.addEventListener("focus", () => index.warm(), { once: true });
+  ui.input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      state = { ...state, query: ui.input.value };
+      commit(!typingEntry);
+      typingEntry = true;
+    }, DEBOUNCE_MS);
+  });
+  ui.input.addEventListener("keydown", (e) => {
+    if (e.key === "ArrowDown") {
+      const first = ui.results.querySelector("a");
+      if (first) {
+        e.preventDefault();
+        first.focus();
+      }
+    }
+  });
+  ui.form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    clearTimeout(timer);
+    state = { ...state, query: ui.input.value };
+    commit(!typingEntry);
+    typingEntry = false;
+  });
+  ui.more.addEventListener("click", async () => {
+    const result = current;
+    if (!result) return;
+    const from = shown;
+    const to = Math.min(result.hits.length, shown + PAGE_SIZE);
+    await addExcerpts(index, result, from, to);
+    if (result !== current) return;
+    shown = to;
+    const added = result.hits.slice(from, to).map(renderHit);
+    ui.results.append(...added);
+    added[0]?.querySelector("a")?.focus();
+    renderMore();
+  });
+  window.addEventListener("popstate", () => {
+    state = readUrl();
+    ui.input.value = state.query;
+    typingEntry = false;
+    void run();
+  });
+
+  ui.input.value = state.query;
+  if (state.query.trim()) void run();
+  else ui.status.textContent = s.prompt;
+}

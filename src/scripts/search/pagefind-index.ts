@@ -1,0 +1,67 @@
+/**
+ * The browser's SearchIndex: Pagefind (loaded on first use) answers exact-chain queries; our catalog
+ * and text shards come from search-data/. Everything is fetched once per page and kept in memory.
+ */
+import type { Catalog, Shard } from "../../lib/search/catalog.ts";
+import type { SearchIndex } from "../../lib/search/engine.ts";
+import { exactQuery } from "../../lib/search/tokens.ts";
+
+interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(query: string): Promise<{ results: { id: string }[] } | null>;
+}
+
+/** A promise that is forgotten when it fails, so the next search retries instead of failing forever. */
+function retrying<T>(make: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= make().catch((e: unknown) => {
+      pending = undefined;
+      throw e;
+    });
+    return pending;
+  };
+}
+
+async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(url, init);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+export function createPagefindIndex(base: string): SearchIndex & { warm(): void } {
+  const dataUrl = `${base}search-data/`;
+  const pagefind = retrying(async () => {
+    const url = `${base}pagefind/pagefind.js`;
+    const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
+    // Excerpts come from our text shards; Pagefind's would describe index words.
+    await api.options({ excerptLength: 0 });
+    await api.init();
+    return api;
+  });
+  // The catalog names this build's Pagefind pages: always revalidate it.
+  const catalog = retrying(() => fetchJson<Catalog>(`${dataUrl}catalog.json`, { cache: "no-cache" }));
+  const shards = new Map<number, () => Promise<Shard>>();
+
+  return {
+    warm(): void {
+      void pagefind().catch(() => undefined);
+      void catalog().catch(() => undefined);
+    },
+    async exact(words) {
+      const api = await pagefind();
+      const res = await api.search(exactQuery(words));
+      return new Set(res?.results.map((r) => r.id) ?? []);
+    },
+    catalog,
+    async shard(i) {
+      let load = shards.get(i);
+      if (!load) {
+        load = retrying(async () => fetchJson<Shard>(`${dataUrl}${(await catalog()).shards[i]}`));
+        shards.set(i, load);
+      }
+      return load();
+    },
+  };
+}
