@@ -16,6 +16,8 @@ export class ImportError extends Error {
 export interface ImportOptions {
   /** `--week`: wins over the title. */
   week?: string;
+  /** Image URLs to rewrite (as written → new), e.g. a local file copied into public/. */
+  imageUrls?: Readonly<Record<string, string>>;
 }
 
 export interface LocalImage {
@@ -125,7 +127,8 @@ export function importWeek(source: string, options: ImportOptions = {}): Importe
   // Body: everything after the title block, faithful to the character, one newline at the end.
   while (i < lines.length && lines[i]!.trim() === "") i++;
   const bodyFirstLine = i + 1;
-  const body = lines.slice(i).join("\n").replace(/\s+$/, "");
+  const written = lines.slice(i).join("\n").replace(/\s+$/, "");
+  const body = options.imageUrls ? rewriteImageUrls(written, options.imageUrls, notes) : written;
   const escaped = escapeForMdx(body);
   const changes = escaped.changes.map((c) => ({ ...c, line: c.line + bodyFirstLine - 1 }));
 
@@ -157,9 +160,33 @@ export function importWeek(source: string, options: ImportOptions = {}): Importe
     output,
     notes,
     changes,
-    images: findLocalImages(body).map((img) => ({ ...img, line: img.line + bodyFirstLine - 1 })),
+    images: findLocalImages(written).map((img) => ({ ...img, line: img.line + bodyFirstLine - 1 })),
     warnings,
   };
+}
+
+/** Replaces image destinations in place; everything else stays byte for byte. */
+function rewriteImageUrls(markdown: string, urls: Readonly<Record<string, string>>, notes: string[]): string {
+  const edits: { start: number; end: number; text: string }[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === "image" && urls[node.url] !== undefined && node.position) {
+      const start = node.position.start.offset!;
+      const raw = markdown.slice(start, node.position.end.offset!);
+      const dest = raw.lastIndexOf("](");
+      const m = /^<([^>\n]*)>|^([^\s)]+)/.exec(raw.slice(dest + 2));
+      if (dest >= 0 && m) {
+        const at = start + dest + 2 + (m[1] !== undefined ? 1 : 0);
+        const rawUrl = m[1] ?? m[2]!;
+        edits.push({ start: at, end: at + rawUrl.length, text: urls[node.url]! });
+        notes.push(`图片 ${node.url} → ${urls[node.url]}`);
+      }
+    }
+    if ("children" in node) for (const c of node.children) visit(c as Nodes);
+  };
+  visit(parseCommonMark(markdown));
+  let out = markdown;
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
 }
 
 function findLocalImages(markdown: string): LocalImage[] {
@@ -167,7 +194,7 @@ function findLocalImages(markdown: string): LocalImage[] {
   const visit = (node: Nodes) => {
     if ((node.type === "image" || node.type === "definition") && node.url) {
       const url = node.url;
-      const local = !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith("//") && !url.startsWith("#");
+      const local = !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith("/") && !url.startsWith("#");
       // Definitions are links unless an image uses them; only real image nodes count.
       if (local && node.type === "image") images.push({ url, line: node.position?.start.line ?? 0 });
     }

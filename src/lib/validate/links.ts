@@ -31,6 +31,20 @@ export function findBrokenLinks(file: string, tree: Root, pageWeek: string, ctx:
   const weeks = new Map([...ctx.weeks].map((w) => [w.toLowerCase(), w]));
   const problems: Problem[] = [];
   walk(tree, (node) => {
+    if (node.type === "image") {
+      const why = explainImage(node.url.trim(), ctx.publicFiles);
+      if (why)
+        problems.push({
+          file,
+          line: node.position?.start.line,
+          column: node.position?.start.column,
+          field: "image",
+          severity: "error",
+          message: `图片 ${node.url}：${why.message} (bad image path)`,
+          hint: why.hint,
+        });
+      return true;
+    }
     if (node.type !== "link" && node.type !== "definition") return true;
     const url = node.url.trim();
     if (url === "" || url.startsWith("#") || url.startsWith("//") || SCHEME.test(url)) return true;
@@ -81,4 +95,26 @@ function explainRoute(
     message: "站点没有这个路径",
     hint: "站内页面有 /weeks/<周>/、/projects/<项目>/、/objectives/<O1…>/、/search/；外部链接请写完整的 https:// 地址",
   };
+}
+
+/**
+ * Astro compiles week MDX too, and turns a relative image path into a module import that fails the build;
+ * images therefore live in public/ and are referenced as `/…`, or are external URLs.
+ */
+function explainImage(url: string, publicFiles: ReadonlySet<string> | undefined): { message: string; hint: string } | undefined {
+  if (url === "" || url.startsWith("//") || SCHEME.test(url)) return undefined;
+  if (!url.startsWith("/"))
+    return {
+      message: "相对路径的图片会让构建失败",
+      hint: `把图片放到 public/images/ 下，写成 /images/${url.replace(/^(\.\/)+/, "").split("/").pop()}，或使用完整的 https:// 地址`,
+    };
+  let path = url.split(/[?#]/)[0]!;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // keep as written
+  }
+  if (publicFiles && !publicFiles.has(path))
+    return { message: `public${path} 不存在`, hint: `把图片放到 public${path}，或改正路径` };
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -34,6 +34,20 @@ describe("npm run import (child process)", () => {
     expect(forced.out).toContain("已用 --force 覆盖");
     expect(forced.out).toMatch(/转义 \{ → \\\{ ×\d+/);
     expect(forced.out).toContain("images/missing.png 找不到");
+  });
+
+  it("copies local images into public/images/<week>/ and points the week at them", () => {
+    const src = join(out, "export");
+    mkdirSync(join(src, "图片"), { recursive: true });
+    writeFileSync(join(src, "图片", "架构 图.png"), "png");
+    writeFileSync(join(src, "w19.md"), "# 2024-W19\n\n- 【贝易转（C转）】\n    1. 见 ![架构](%E5%9B%BE%E7%89%87/%E6%9E%B6%E6%9E%84%20%E5%9B%BE.png)\n");
+    const pub = join(out, "public");
+    const r = runImport(join(src, "w19.md"), "--out", out, "--public", pub);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(pub, "images/2024-W19/架构 图.png"), "utf8")).toBe("png");
+    expect(readFileSync(join(out, "2024-W19.mdx"), "utf8")).toContain(
+      "![架构](/images/2024-W19/%E6%9E%B6%E6%9E%84%20%E5%9B%BE.png)",
+    );
   });
 
   it("fails with a fix when the week is missing", () => {

@@ -166,6 +166,18 @@ describe("internal links", () => {
     if (!fine) expect(problems[0]).toMatchObject({ file: "content/weeks/2024-W17.mdx", line: 5, field: "link" });
   });
 
+  it.each([
+    ["https://example.com/a.png", true],
+    ["/favicon.svg", true],
+    ["/images/missing.png", false],
+    ["images/a.png", false],
+    ["./a.png", false],
+  ])("image %s is fine: %s", (url, fine) => {
+    const problems = only([week("2024-W17", `![图](${url})`)], { publicFiles: ["/favicon.svg"] });
+    expect(problems.length === 0, JSON.stringify(problems)).toBe(fine);
+    if (!fine) expect(problems[0]).toMatchObject({ line: 5, field: "image" });
+  });
+
   it("checks link reference definitions and knows weeks outside the checked files", () => {
     expect(only([week("2024-W17", "见[上周][w]\n\n[w]: /weeks/2024-w10/")])[0]!.line).toBe(7);
     expect(only([week("2024-W17", "见[上周](/weeks/2024-w10/)")], { knownWeeks: ["2024-W10"] })).toEqual([]);
