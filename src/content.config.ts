@@ -3,6 +3,7 @@ import { file, glob } from "astro/loaders";
 import { parse as parseYaml } from "yaml";
 import { weekFrontmatterSchema } from "./lib/week-schema.ts";
 import { objectiveEntrySchema, projectEntrySchema } from "./lib/registry.ts";
+import { metricEntrySchema, parseMetricsFile } from "./lib/insights/metric-registry.ts";
 import { siteConfig } from "./site.config.ts";
 
 const dir = `./${siteConfig.contentDir}`;
@@ -29,4 +30,10 @@ const objectives = defineCollection({
   schema: objectiveEntrySchema,
 });
 
-export const collections = { weeks, projects, objectives };
+// Keyed like the others; each entry also keeps its place in the file, which orders the charts.
+const metrics = defineCollection({
+  loader: file(`${dir}/metrics.yaml`, { parser: parseMetricsFile(parseYaml) }),
+  schema: metricEntrySchema,
+});
+
+export const collections = { weeks, projects, objectives, metrics };

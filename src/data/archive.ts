@@ -2,6 +2,9 @@ import { getCollection } from "astro:content";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildArchive, type Archive } from "../lib/archive.ts";
+import { readFrontmatterMetrics, type FrontmatterMetric } from "../lib/insights/frontmatter-metrics.ts";
+import { buildInsights, type Insights } from "../lib/insights/insights.ts";
+import { sortMetricEntries } from "../lib/insights/metric-registry.ts";
 import type { Registry } from "../lib/registry.ts";
 import { parseWeekSource, WeekParseError } from "../lib/report/parse-week.ts";
 import { createRoutes } from "../lib/routes.ts";
@@ -28,28 +31,50 @@ function assertNothingDropped(ids: Set<string>): void {
     );
 }
 
-async function loadArchive(): Promise<Archive> {
+interface Loaded {
+  archive: Archive;
+  insights: Insights;
+}
+
+async function loadAll(): Promise<Loaded> {
   const registry = await loadRegistry();
   const entries = await getCollection("weeks");
   assertNothingDropped(new Set(entries.map((e) => e.id)));
   const links = { project: routes.project, objective: routes.objective };
+  // WeekReport does not carry frontmatter `metrics:`; read it from the same source text, once.
+  const frontmatterMetrics = new Map<string, FrontmatterMetric[]>();
   const reports = entries.map((entry) => {
     const file = entry.filePath ?? join(siteConfig.contentDir, "weeks", `${entry.id}.mdx`);
     try {
-      return parseWeekSource(readFileSync(file, "utf8"), { file, registry, links });
+      const source = readFileSync(file, "utf8");
+      const report = parseWeekSource(source, { file, registry, links });
+      frontmatterMetrics.set(report.slug, readFrontmatterMetrics(source));
+      return report;
     } catch (e) {
       if (e instanceof WeekParseError) throw e;
       throw new Error(`${file}: 解析失败（failed to parse）：${(e as Error).message}`, { cause: e });
     }
   });
-  return buildArchive(reports, registry, { staleAfterWeeks: siteConfig.staleAfterWeeks });
+  const archive = buildArchive(reports, registry, { staleAfterWeeks: siteConfig.staleAfterWeeks });
+  const metricRegistry = sortMetricEntries((await getCollection("metrics")).map((e) => e.data));
+  const insights = buildInsights(archive, { metricRegistry, frontmatterMetrics, staleAfterWeeks: siteConfig.staleAfterWeeks });
+  return { archive, insights };
 }
 
-let cached: Promise<Archive> | undefined;
+let cached: Promise<Loaded> | undefined;
+
+function load(): Promise<Loaded> {
+  if (import.meta.env.DEV) return loadAll();
+  cached ??= loadAll();
+  return cached;
+}
 
 /** The archive, parsed once per build and shared by every page. */
-export function getArchive(): Promise<Archive> {
-  if (import.meta.env.DEV) return loadArchive();
-  cached ??= loadArchive();
-  return cached;
+export async function getArchive(): Promise<Archive> {
+  return (await load()).archive;
+}
+
+/** Metric trends, incident log, plan vs. done and stale work, built once from the same archive. */
+export async function getInsights(): Promise<Insights> {
+  return (await load()).insights;
 }

@@ -1,6 +1,7 @@
 import type { Archive } from "../archive.ts";
 import type { FrontmatterMetric } from "./frontmatter-metrics.ts";
 import { buildIncidentLog, type IncidentLog } from "./incident-log.ts";
+import { metricChart, type IncidentWeek, type MetricChartModel } from "./metric-chart.ts";
 import type { MetricEntry } from "./metric-registry.ts";
 import { buildMetricSeries, comparePoints, type MetricComparison, type MetricSeries } from "./metric-series.ts";
 import { reviewPlans, type PlanReview } from "./plan-vs-done.ts";
@@ -34,6 +35,10 @@ export interface WeekInsights {
 
 export interface Insights {
   metrics: MetricSeries[];
+  /** Every week id, oldest first: the shared x axis of the metric charts. */
+  weekIds: string[];
+  /** Weeks that reported incidents, oldest first, for the chart markers. */
+  incidentWeeks: IncidentWeek[];
   incidents: IncidentLog;
   stale: StaleItem[];
   staleAfterWeeks: number;
@@ -80,9 +85,51 @@ export function buildInsights(archive: Pick<Archive, "weeks" | "projects" | "obj
     });
   return {
     metrics: series,
+    weekIds: archive.weeks.map((w) => w.report.week),
+    incidentWeeks: archive.weeks
+      .filter((w) => w.report.incidents.length > 0)
+      .map((w) => ({ week: w.report.week, weekSlug: w.report.slug, count: w.report.incidents.length, anchor: w.report.incidents[0]!.anchor })),
     incidents: buildIncidentLog(archive.weeks.map((w) => w.report)),
     stale: listStaleWork(archive, input.staleAfterWeeks),
     staleAfterWeeks: input.staleAfterWeeks,
     weeks,
   };
+}
+
+/** The /metrics/ page: each metric with its chart, registered metrics first. */
+export function metricsPage(insights: Insights): { series: MetricSeries; chart: MetricChartModel }[] {
+  return insights.metrics
+    .filter((s) => s.points.length > 0 || s.registered)
+    .map((series) => ({ series, chart: metricChart(series, insights.weekIds, insights.incidentWeeks) }));
+}
+
+/** One row of the /metrics/ data table: a week and its value on every metric. */
+export interface MetricTableRow {
+  week: string;
+  weekSlug: string;
+  /** Same order as the page's metrics; undefined where the week has no value. */
+  cells: ({ text: string; value: number; missed: boolean; source: "frontmatter" | "section" } | undefined)[];
+  incidents: number;
+  incidentAnchor?: string;
+}
+
+/**
+ * The data behind every chart as one table, newest week first: the accessible fallback of the
+ * charts, one row per week rather than one table per metric so the page stays small at 500+ weeks.
+ */
+export function metricsTable(insights: Insights, metrics: readonly MetricSeries[]): MetricTableRow[] {
+  const rows = new Map<string, MetricTableRow>();
+  const incidentsByWeek = new Map(insights.incidentWeeks.map((w) => [w.week, w]));
+  metrics.forEach((s, i) => {
+    for (const p of s.points) {
+      let row = rows.get(p.week);
+      if (!row) {
+        const inc = incidentsByWeek.get(p.week);
+        row = { week: p.week, weekSlug: p.weekSlug, cells: new Array(metrics.length).fill(undefined), incidents: inc?.count ?? 0, incidentAnchor: inc?.anchor };
+        rows.set(p.week, row);
+      }
+      row.cells[i] = { text: p.raw, value: p.value, missed: p.missed, source: p.source };
+    }
+  });
+  return [...rows.values()].sort((a, b) => (a.week < b.week ? 1 : -1));
 }

@@ -24,6 +24,8 @@ export const metricEntrySchema = z
     target: z.number().optional(),
     /** One line saying what the metric measures, shown under its chart; optional. */
     description: z.string().min(1).optional(),
+    /** Position on /metrics/ and week pages, lower first; default: the entry's place in metrics.yaml. */
+    order: z.number().int().optional(),
   })
   .strict();
 
@@ -80,4 +82,20 @@ export function meetsTarget(entry: Pick<MetricEntry, "direction" | "target">, va
 export function isImprovement(entry: Pick<MetricEntry, "direction">, from: number, to: number): boolean | undefined {
   if (to === from) return undefined;
   return entry.direction === "lower" ? to < from : to > from;
+}
+
+/** Registry entries in display order: explicit `order`, else their place in the file (as loaded). */
+export function sortMetricEntries<T extends Pick<MetricEntry, "order">>(entries: readonly T[]): T[] {
+  return entries
+    .map((e, i) => ({ e, key: e.order ?? i }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.e);
+}
+
+/** The content-collection parser: YAML list keyed by id, each entry remembering its place in the file. */
+export function parseMetricsFile(parseYaml: (text: string) => unknown): (text: string) => Record<string, Record<string, unknown>> {
+  return (text) => {
+    const list = (parseYaml(text) ?? []) as Record<string, unknown>[];
+    return Object.fromEntries(list.map((e, i) => [String(e.id), { order: i, ...e }]));
+  };
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import {
   createMetricMatcher,
+  parseMetricsFile,
+  sortMetricEntries,
   isImprovement,
   meetsTarget,
   metricEntrySchema,
@@ -48,6 +51,15 @@ describe("metric registry schema", () => {
       ["incidents-ab", 0],
       ["incidents-cd", undefined],
     ]);
+  });
+});
+
+describe("display order", () => {
+  it("keeps the file's order unless an entry says otherwise", () => {
+    const keyed = parseMetricsFile(parse)("- id: b\n  label: B\n- id: a\n  label: A\n- id: c\n  label: C\n  order: -1\n");
+    // The collection hands entries back sorted by id; the remembered place restores the file order.
+    const loaded = Object.values(keyed).sort((x, y) => String(x.id).localeCompare(String(y.id))) as { id: string; order?: number }[];
+    expect(sortMetricEntries(loaded).map((e) => e.id)).toEqual(["c", "b", "a"]);
   });
 });
 

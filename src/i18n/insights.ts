@@ -1,0 +1,115 @@
+/** UI strings of the insight pages and blocks (metrics, incidents, plan vs. done, stale work, feed). */
+import type { PlanStatus } from "../lib/insights/plan-vs-done.ts";
+
+const direction = { higher: "≥", lower: "≤" } as const;
+
+export const insightsText = {
+  metrics: {
+    title: "指标趋势",
+    intro: "「系统运行数据」中的每个指标按周成图。虚线是目标；未达标的周用菱形标出，点击进入该周周报；图下方的三角表示该周有生产事件。",
+    empty: "周报里还没有系统运行数据。",
+    toc: "指标",
+    latest: "最新",
+    previous: "上期",
+    vsPrevious: "较上期",
+    vsTarget: "较目标",
+    target: "目标",
+    targetValue: (dir: "higher" | "lower", value: string) => `${direction[dir]} ${value}`,
+    noTarget: "未设目标",
+    meets: "达标",
+    misses: "未达标",
+    better: "向好",
+    worse: "变差",
+    unchanged: "持平",
+    /** Unit of a change between two percentages. */
+    percentPoints: "个百分点",
+    noPrevious: "无上期数据",
+    missedWeeks: (n: number, total: number) => `${total} 周中 ${n} 周未达标`,
+    weeks: (n: number) => `共 ${n} 周`,
+    unregistered: "未登记指标（可在 content/metrics.yaml 登记目标与方向）",
+    fromFrontmatter: "（frontmatter）",
+    chartTitle: (label: string) => `${label}每周趋势图`,
+    chartDesc: (p: { label: string; count: number; first: string; last: string; latest: string; target?: string; missed: number; incidentWeeks: number }) =>
+      `${p.label}，${p.first} 至 ${p.last} 共 ${p.count} 周，最新值 ${p.latest}。` +
+      (p.target ? `目标 ${p.target}，${p.missed} 周未达标。` : "未设目标。") +
+      (p.incidentWeeks > 0 ? `${p.incidentWeeks} 周有生产事件。` : "") +
+      "每周数值见页面下方的数据表。",
+    pointMissed: (week: string, value: string, target: string) => `${week}：${value}，未达标（目标 ${target}）`,
+    pointNote: (week: string, value: string) => `${week}：${value}`,
+    incidentMarker: (week: string, n: number) => `${week}：${n} 起生产事件`,
+    legendTarget: "目标",
+    legendMissed: "未达标的周",
+    legendIncident: "有生产事件的周",
+    seeTable: "数据表",
+    table: (weeks: number, metrics: number) => `数据表（${weeks} 周 × ${metrics} 个指标）`,
+    tableCaption: "每周各指标数值（新周在前）",
+    colWeek: "周",
+    colValue: "数值",
+    colStatus: "状态",
+    colIncidents: "生产事件",
+  },
+  incidents: {
+    title: "生产事件",
+    intro: "各周「生产事件」汇总，按时间倒序；影响与原因保留周报原文。",
+    empty: "周报里还没有生产事件。",
+    total: (n: number) => `共 ${n} 起`,
+    byMonth: "按月统计",
+    colMonth: "月份",
+    colCount: "事件数",
+    count: (n: number) => `${n} 起`,
+    list: "事件列表",
+    when: "时间",
+    undated: (week: string) => `${week}（未写日期）`,
+    impact: "影响",
+    cause: "原因",
+    noCause: "未写原因",
+    inWeek: (week: string) => `见 ${week} 周报`,
+  },
+  weekMetrics: {
+    title: "本周指标",
+    intro: "与上一次出现该指标的周报相比。",
+    colMetric: "指标",
+    colValue: "本周",
+    colChange: "较上期",
+    colTarget: "目标",
+    previousWeek: (week: string, value: string) => `上期 ${week}：${value}`,
+    allMetrics: "全部指标趋势 →",
+  },
+  plans: {
+    title: "上周计划完成情况",
+    intro: (week: string) => `${week} 的「下周工作及目标」，逐条对照本周周报：`,
+    status: {
+      done: "已完成（标记）",
+      open: "未完成（标记）",
+      addressed: "本周有进展",
+      unsure: "不确定",
+      "not-mentioned": "本周未提及",
+    } satisfies Record<PlanStatus, string>,
+    unsureWhy: {
+      sameSubject: "本周提到了同一项目/主题，但没有计划中的关键词",
+      phrases: "本周只出现了部分关键词",
+    },
+    evidence: "见",
+    otherItem: "「其他」条目",
+    phrases: (list: string[]) => `共同关键词：${list.join("、")}`,
+    convention: "在「下周工作及目标」中写成任务列表（- [ ] / - [x]）时以标记为准，其余按本周内容自动判断。",
+    summary: (counts: { addressed: number; total: number }) => `${counts.total} 项计划中 ${counts.addressed} 项本周有进展或已完成`,
+  },
+  stale: {
+    title: "已沉寂的工作",
+    hint: (n: number) => `连续 ${n} 周以上未被提及、且未标记完成的项目与目标主题`,
+    silent: (n: number) => `${n} 周未提及`,
+    lastSeen: (week: string) => `最后见于 ${week}`,
+    project: "项目",
+    subject: (objective: string) => `${objective} 主题`,
+    more: (n: number) => `还有 ${n} 项 →`,
+    none: (n: number) => `没有连续 ${n} 周以上未提及的工作。`,
+  },
+  feed: {
+    title: "周报归档",
+    description: "支付研发团队的每周报告（新周报）",
+    item: (week: string) => `${week} 周报`,
+  },
+} as const;
+
+export type InsightsText = typeof insightsText;
