@@ -1,8 +1,10 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
+import sitemap from "@astrojs/sitemap";
 import { siteConfig } from "./src/site.config.ts";
 import { validateWeeksIntegration } from "./src/integrations/validate-weeks.ts";
+import { publishesFeeds } from "./src/lib/insights/feed.ts";
 
 // Each content dir (real content, test and bench corpora) gets its own content-layer cache,
 // so parallel builds of different corpora never share a data store.
@@ -15,7 +17,8 @@ export default defineConfig({
   build: { format: "directory" },
   cacheDir: cacheKey === "content" ? "./node_modules/.astro" : `./node_modules/.astro/${cacheKey}`,
   // The week check runs first: a rejected week stops the build before anything renders it.
-  integrations: [validateWeeksIntegration(), mdx()],
+  // A sitemap invites crawlers: only for a public site with a known origin (private is the default).
+  integrations: [validateWeeksIntegration(), mdx(), ...(publishesFeeds(siteConfig) ? [sitemap()] : [])],
   devToolbar: { enabled: false },
   vite: {
     build: {
