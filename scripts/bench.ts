@@ -1,0 +1,101 @@
+/**
+ * Archive scale benchmark (issue 7):
+ *   npm run bench -- [--sizes 52,260,520] [--runs 3] [--queries 100] [--no-search]
+ * For each corpus size: builds the product and the floor fixture alternately (pair 1 cold, the rest
+ * warm), reads sizes from dist/, weighs the week, home and largest project pages in Chromium, times
+ * search through the search harness, prints one table and the budget lines. Exit 1 if a budget fails.
+ * Not part of `npm test`; work files go to tmp/bench/.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { launchBrowser } from "../tests/e2e/browser.ts";
+import { serveStatic } from "../tests/e2e/static-server.ts";
+import { parseBenchArgs } from "./bench/args.ts";
+import { budgetExitCode, evaluateBudgets } from "./bench/budgets.ts";
+import { buildSite, clearCaches, distDir, type SiteKind } from "./bench/builds.ts";
+import { writeBenchCorpus } from "./bench/corpus.ts";
+import { measurePageWeight, type PageWeight } from "./bench/page-weight.ts";
+import { formatMarkdownTable, resultRows, toBudgetInput, type SizeResult } from "./bench/report.ts";
+import { GNU_TIME, hasGnuTime, type Measured } from "./bench/run-measured.ts";
+import { measureSearchLatency } from "./bench/search.ts";
+import { readSiteStats, type FileSize } from "./bench/site-stats.ts";
+
+const log = (line: string): void => console.log(`[bench] ${line}`);
+
+// 1. Options, and say how memory is measured on this machine.
+let options;
+try {
+  options = parseBenchArgs(process.argv.slice(2));
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(2);
+}
+if (!hasGnuTime())
+  log(`${GNU_TIME} is missing (Debian: apt-get install -y time): peak memory comes from /proc polling alone, no per-process maximum.`);
+log(`sizes ${options.sizes.join(", ")} weeks; ${options.runs} product/floor pair(s) each, alternating; ${options.queries} search queries.`);
+mkdirSync(join("tmp", "bench"), { recursive: true });
+
+const urlPath = (f: FileSize | undefined): string | undefined => f?.path.replace(/index\.html$/, "");
+const seconds = (m: Measured): string => `${(m.wallMs / 1000).toFixed(1)} s, ${(m.peakTreeBytes / 1e6).toFixed(0)} MB`;
+
+const results: SizeResult[] = [];
+const browser = await launchBrowser();
+try {
+  for (const weeks of options.sizes) {
+    // 2. A fresh corpus in the seed's shape, and empty caches so pair 1 is a cold build.
+    const corpus = writeBenchCorpus(weeks);
+    clearCaches(corpus);
+    log(`${weeks} weeks → ${corpus.contentDir}`);
+
+    // 3. Product and floor alternately, so load from other work on the machine hits both alike.
+    const runs: Record<SiteKind, Measured[]> = { product: [], floor: [] };
+    for (let i = 0; i < options.runs; i++) {
+      for (const kind of ["product", "floor"] as const) {
+        const m = await buildSite(corpus, kind, join(corpus.dir, `${kind}-${i + 1}.log`));
+        runs[kind].push(m);
+        log(`  ${kind} run ${i + 1}${i === 0 ? " (cold)" : ""}: ${seconds(m)}`);
+      }
+    }
+
+    // 4. Sizes from the last builds' output.
+    const productStats = readSiteStats(distDir(corpus, "product"));
+    const floorStats = readSiteStats(distDir(corpus, "floor"));
+
+    // 5. HTML and scripts of the week, home and largest project pages, before any search.
+    const server = await serveStatic(distDir(corpus, "product"));
+    const weigh = async (f: FileSize | undefined): Promise<PageWeight | undefined> =>
+      f ? measurePageWeight(browser, server.url, urlPath(f)!, f.bytes) : undefined;
+    const [week, home, project] = [
+      await weigh(productStats.week),
+      await weigh(productStats.home),
+      await weigh(productStats.largestProject),
+    ];
+    await server.close();
+
+    // 6. Search latency and bytes per query through the search harness.
+    const search =
+      options.queries > 0 ? await measureSearchLatency(browser, distDir(corpus, "product"), options.queries) : undefined;
+    if (search && !search.ok) log(`  search skipped: ${search.reason}`);
+
+    results.push({ weeks, product: runs.product, floor: runs.floor, productStats, floorStats, week, home, project, search });
+  }
+} finally {
+  await browser.close();
+}
+
+// 7. The table, which pages were weighed, and the budgets.
+console.log();
+console.log(formatMarkdownTable(resultRows(results)));
+console.log();
+for (const r of results)
+  console.log(
+    `${r.weeks} weeks: week page /${urlPath(r.productStats.week) ?? "–"} · largest project page /${urlPath(r.productStats.largestProject) ?? "–"}` +
+      (r.week ? ` · week page scripts: ${r.week.scripts.length ? r.week.scripts.join(", ") : "inline only"}` : ""),
+  );
+console.log(
+  `Times are wall clock; memory is the peak sum of RSS over the build's whole process tree (polled every 50 ms${hasGnuTime() ? "; GNU time gives the largest single process" : ""}). KB = 1000 bytes.`,
+);
+console.log();
+const budgets = evaluateBudgets(results.map(toBudgetInput));
+for (const b of budgets) console.log(`${b.status}  ${b.name}: ${b.detail}`);
+process.exitCode = budgetExitCode(budgets);

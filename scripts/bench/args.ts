@@ -1,0 +1,38 @@
+/** Command line of `npm run bench`. */
+import { parseArgs } from "node:util";
+
+export interface BenchOptions {
+  sizes: number[];
+  /** Alternating product/floor pairs per size; the first pair starts from empty caches. */
+  runs: number;
+  /** Search queries per size (0 = skip the search step). */
+  queries: number;
+}
+
+export const USAGE = `npm run bench -- [--sizes 52,260,520] [--runs 3] [--queries 100] [--no-search]
+  --sizes    corpus sizes in weeks, comma-separated
+  --runs     product/floor build pairs per size, alternating; pair 1 is cold (caches emptied), the rest warm
+  --queries  search queries per size through the search harness
+  --no-search  skip the search step`;
+
+export function parseBenchArgs(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: "string", default: "52,260,520" },
+      runs: { type: "string", default: "3" },
+      queries: { type: "string", default: "100" },
+      "no-search": { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) throw new Error(USAGE);
+  const sizes = values.sizes.split(",").map((s) => Number(s.trim()));
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 2))
+    throw new Error(`--sizes needs whole numbers ≥ 2 separated by commas, e.g. --sizes 52,260 (got "${values.sizes}")`);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a whole number ≥ 1 (got "${values.runs}")`);
+  const queries = values["no-search"] ? 0 : Number(values.queries);
+  if (!Number.isInteger(queries) || queries < 0) throw new Error(`--queries needs a whole number ≥ 0 (got "${values.queries}")`);
+  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), runs, queries };
+}

@@ -1,0 +1,39 @@
+/**
+ * Bench corpora: N weeks in the seed's shape under tmp/bench/w<N>/content — N−1 generated weeks
+ * plus the real seed week, with the real registry files beside them.
+ */
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { generateCorpus } from "../lib/generate-corpus.ts";
+
+const SEED_WEEK = "2024-W17";
+const REGISTRY_FILES = ["projects.yaml", "objectives.yaml", "metrics.yaml"];
+
+export interface BenchCorpus {
+  weeks: number;
+  /** tmp/bench/w<N>, relative to the repo root. */
+  dir: string;
+  /** What WEEKLY_ARCHIVE_CONTENT takes (relative to the repo root). */
+  contentDir: string;
+  weeksDir: string;
+}
+
+export function benchCorpusPaths(weeks: number): BenchCorpus {
+  const dir = join("tmp", "bench", `w${weeks}`);
+  const contentDir = join(dir, "content");
+  return { weeks, dir, contentDir, weeksDir: join(contentDir, "weeks") };
+}
+
+/** Rewrites the corpus from scratch; deterministic, so repeated benches build identical files. */
+export function writeBenchCorpus(weeks: number, root = "."): BenchCorpus {
+  const corpus = benchCorpusPaths(weeks);
+  const contentDir = join(root, corpus.contentDir);
+  rmSync(contentDir, { recursive: true, force: true });
+  mkdirSync(join(contentDir, "weeks"), { recursive: true });
+  for (const w of generateCorpus({ count: weeks - 1, seed: 1, skipWeeks: [SEED_WEEK] }))
+    writeFileSync(join(contentDir, "weeks", w.fileName), w.source);
+  copyFileSync(join(root, "content", "weeks", `${SEED_WEEK}.mdx`), join(contentDir, "weeks", `${SEED_WEEK}.mdx`));
+  for (const f of REGISTRY_FILES)
+    if (existsSync(join(root, "content", f))) copyFileSync(join(root, "content", f), join(contentDir, f));
+  return corpus;
+}

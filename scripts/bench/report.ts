@@ -1,0 +1,99 @@
+/** The bench's printed table: one column per corpus size, Markdown so it pastes into the README. */
+import type { BudgetInput } from "./budgets.ts";
+import type { PageWeight } from "./page-weight.ts";
+import type { Measured } from "./run-measured.ts";
+import type { SearchOutcome } from "./search.ts";
+import type { SiteStats } from "./site-stats.ts";
+import { median } from "./stats.ts";
+
+export interface SizeResult {
+  weeks: number;
+  /** In run order; [0] is the cold build. Product and floor alternate: p0 f0 p1 f1 … */
+  product: Measured[];
+  floor: Measured[];
+  productStats: SiteStats;
+  floorStats: SiteStats;
+  week?: PageWeight;
+  home?: PageWeight;
+  project?: PageWeight;
+  search?: SearchOutcome;
+}
+
+export function ratios(r: SizeResult): { cold: number; warm?: number } {
+  const pairs = r.product.map((p, i) => p.wallMs / r.floor[i]!.wallMs);
+  return { cold: pairs[0]!, warm: pairs.length > 1 ? median(pairs.slice(1)) : undefined };
+}
+
+export function toBudgetInput(r: SizeResult): BudgetInput {
+  const { cold, warm } = ratios(r);
+  return {
+    weeks: r.weeks,
+    coldRatio: cold,
+    warmRatio: warm,
+    weekPageJsBytes: r.week?.jsBytes,
+    largestProjectHtmlBytes: r.productStats.largestProject?.bytes,
+    peakMemoryBytes: Math.max(...r.product.map((m) => m.peakTreeBytes)),
+  };
+}
+
+const sec = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const kb = (n: number | undefined): string => (n === undefined ? "–" : `${(n / 1000).toFixed(1)} KB`);
+const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
+const memory = (runs: Measured[]): string => {
+  const tree = Math.max(...runs.map((m) => m.peakTreeBytes));
+  const single = runs.map((m) => m.time?.maxRssBytes).filter((n): n is number => n !== undefined);
+  return single.length ? `${mb(tree)} (largest process ${mb(Math.max(...single))})` : mb(tree);
+};
+const warmMedian = (runs: Measured[]): string => (runs.length > 1 ? sec(median(runs.slice(1).map((m) => m.wallMs))) : "–");
+const cpu = (runs: Measured[]): string => {
+  const all = runs.map((m) => (m.time ? m.time.userSeconds + m.time.systemSeconds : Number.NaN));
+  if (all.some(Number.isNaN)) return "–";
+  return runs.length > 1 ? `${all[0]!.toFixed(1)} s / ${median(all.slice(1)).toFixed(1)} s` : `${all[0]!.toFixed(1)} s / –`;
+};
+const weight = (w: PageWeight | undefined): string => (w ? `${kb(w.htmlBytes)} / ${kb(w.jsBytes)}` : "–");
+
+function searchCells(s: SearchOutcome | undefined): [string, string, string] {
+  if (!s) return ["skipped", "skipped", "skipped"];
+  if (!s.ok) return [`n/a: ${s.reason}`, "n/a", "n/a"];
+  const f = s.figures;
+  return [
+    `${f.medianMs.toFixed(1)} / ${f.p95Ms.toFixed(1)} ms (${f.queries} queries)`,
+    `median ${kb(f.medianBytes)}, mean ${kb(f.meanBytes)}`,
+    `${f.warmupMs.toFixed(0)} ms, ${kb(f.warmupBytes)}`,
+  ];
+}
+
+/** Rows × sizes, first column the label. */
+export function resultRows(results: readonly SizeResult[]): string[][] {
+  const col = (f: (r: SizeResult) => string): string[] => results.map(f);
+  const search = results.map((r) => searchCells(r.search));
+  return [
+    ["", ...col((r) => `${r.weeks} weeks`)],
+    ["product `npm run build`, cold", ...col((r) => sec(r.product[0]!.wallMs))],
+    ["product, warm (median)", ...col((r) => warmMedian(r.product))],
+    ["floor build, cold", ...col((r) => sec(r.floor[0]!.wallMs))],
+    ["floor, warm (median)", ...col((r) => warmMedian(r.floor))],
+    ["CPU user+sys, cold / warm median (product)", ...col((r) => cpu(r.product))],
+    ["CPU user+sys, cold / warm median (floor)", ...col((r) => cpu(r.floor))],
+    ["product/floor, cold", ...col((r) => ratios(r).cold.toFixed(2))],
+    ["product/floor, warm (median of pairs)", ...col((r) => ratios(r).warm?.toFixed(2) ?? "–")],
+    ["product peak memory (process tree)", ...col((r) => memory(r.product))],
+    ["floor peak memory (process tree)", ...col((r) => memory(r.floor))],
+    ["pages built (product / floor)", ...col((r) => `${r.productStats.pages} / ${r.floorStats.pages}`)],
+    ["dist/ size (product / floor)", ...col((r) => `${mb(r.productStats.distBytes)} / ${mb(r.floorStats.distBytes)}`)],
+    ["Pagefind index `pagefind/` (product / floor)", ...col((r) => `${mb(r.productStats.pagefindBytes)} / ${mb(r.floorStats.pagefindBytes)}`)],
+    ["product `search-data/` (catalog + text shards)", ...col((r) => mb(r.productStats.searchDataBytes))],
+    ["week page HTML / JS (largest week)", ...col((r) => weight(r.week))],
+    ["home page HTML / JS", ...col((r) => weight(r.home))],
+    ["largest project page HTML / JS", ...col((r) => weight(r.project))],
+    ["search latency median / p95 (after first search)", ...search.map((s) => s[0])],
+    ["search bytes per query", ...search.map((s) => s[1])],
+    ["first search (loads index)", ...search.map((s) => s[2])],
+  ];
+}
+
+export function formatMarkdownTable(rows: readonly string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(3, ...rows.map((r) => [...(r[c] ?? "")].length)));
+  const line = (r: readonly string[]): string => `| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(" | ")} |`;
+  return [line(rows[0]!), line(widths.map((w) => "-".repeat(w))), ...rows.slice(1).map(line)].join("\n");
+}

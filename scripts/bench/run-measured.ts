@@ -1,0 +1,81 @@
+/**
+ * Runs one build and measures it: wall time, peak memory of the whole process tree (polled from
+ * /proc, summed over every descendant), and GNU time's report when /usr/bin/time exists.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, openSync, closeSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { parseProcStat, parseTimeVerbose, treeRss, type ProcEntry, type TimeReport } from "./process-memory.ts";
+
+export const GNU_TIME = "/usr/bin/time";
+const POLL_MS = 50;
+
+export interface Measured {
+  wallMs: number;
+  /** Highest sum of RSS over the process tree seen while polling. */
+  peakTreeBytes: number;
+  /** From `/usr/bin/time -v`, when installed. */
+  time?: TimeReport;
+}
+
+export function hasGnuTime(): boolean {
+  return existsSync(GNU_TIME);
+}
+
+function readProcs(): ProcEntry[] {
+  const entries: ProcEntry[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const e = parseProcStat(readFileSync(`/proc/${name}/stat`, "utf8"));
+      if (e) entries.push(e);
+    } catch {
+      // The process ended between readdir and read.
+    }
+  }
+  return entries;
+}
+
+export interface RunOptions {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  /** stdout and stderr of the build go here. */
+  logFile: string;
+  cwd?: string;
+}
+
+/** Runs the command to completion; throws (naming the log) when it fails. */
+export function runMeasured(options: RunOptions): Promise<Measured> {
+  const timeFile = `${options.logFile}.time`;
+  rmSync(timeFile, { force: true });
+  const useTime = hasGnuTime();
+  const [command, args] = useTime
+    ? [GNU_TIME, ["-v", "-o", timeFile, options.command, ...options.args]]
+    : [options.command, options.args];
+  const log = openSync(options.logFile, "w");
+  const started = performance.now();
+  const child = spawn(command, args, { env: options.env, cwd: options.cwd, stdio: ["ignore", log, log] });
+  let peak = 0;
+  const poll = (): void => {
+    if (child.pid !== undefined) peak = Math.max(peak, treeRss(readProcs(), child.pid));
+  };
+  const timer = setInterval(poll, POLL_MS);
+  return new Promise((resolve, reject) => {
+    child.on("error", (e) => {
+      clearInterval(timer);
+      closeSync(log);
+      reject(e);
+    });
+    child.on("exit", (code) => {
+      const wallMs = performance.now() - started;
+      clearInterval(timer);
+      closeSync(log);
+      if (code !== 0) {
+        reject(new Error(`${options.command} ${options.args.join(" ")} exited with ${code}; see ${options.logFile}`));
+        return;
+      }
+      const time = useTime && existsSync(timeFile) ? parseTimeVerbose(readFileSync(timeFile, "utf8")) : undefined;
+      resolve({ wallMs, peakTreeBytes: Math.max(peak, time?.maxRssBytes ?? 0), time });
+    });
+  });
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { parseBenchArgs } from "../../../scripts/bench/args.ts";
+
+describe("parseBenchArgs", () => {
+  it("defaults to 52, 260 and 520 weeks, three build pairs and 100 queries", () => {
+    expect(parseBenchArgs([])).toEqual({ sizes: [52, 260, 520], runs: 3, queries: 100 });
+  });
+  it("takes a subset of sizes in any order, once each", () => {
+    expect(parseBenchArgs(["--sizes", "260, 52,52", "--runs", "2"])).toMatchObject({ sizes: [52, 260], runs: 2 });
+  });
+  it("turns the search step off with --no-search", () => {
+    expect(parseBenchArgs(["--no-search"]).queries).toBe(0);
+  });
+  it.each([
+    [["--sizes", "52,x"], /--sizes/],
+    [["--runs", "0"], /--runs/],
+    [["--queries", "-1"], /--queries/],
+  ])("rejects %j naming the flag", (argv, message) => {
+    expect(() => parseBenchArgs(argv)).toThrow(message);
+  });
+});
