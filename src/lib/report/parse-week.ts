@@ -4,6 +4,7 @@ import remarkGfm from "remark-gfm";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { visit } from "unist-util-visit";
 import { parse as parseYaml } from "yaml";
 import { weekStart, type WeekId } from "../week-id.ts";
 import { weekFrontmatterSchema, type WeekFrontmatter } from "../week-schema.ts";
@@ -34,6 +35,8 @@ import { leadPhrase } from "./text.ts";
 export interface WeekLinks {
   project(slug: string): string;
   objective(id: string): string;
+  /** Site-absolute paths written in a week (`/weeks/2024-w16/`, `/images/…`) under the deploy base. */
+  internal?(path: string): string;
 }
 
 export interface ParseWeekOptions {
@@ -130,6 +133,7 @@ export function parseWeekBody(
     weekMonday: weekStart(frontmatter.week as WeekId),
   };
 
+  rebaseInternalUrls(tree, ctx.links);
   const sections = segmentSections(tree, ctx);
   const projects = sections.flatMap((s) => (canHoldProjects(s) ? extractProjects(s, ctx) : []));
   const objectives = sections.filter((s) => s.kind === "objective").map((s) => extractObjective(s, ctx, registry));
@@ -173,6 +177,20 @@ export function parseWeekBody(
     html: rendered.map((r) => r.html).join("\n"),
     text: [title, ...rendered.map((r) => r.text)].filter(Boolean).join("\n"),
   };
+}
+
+function rebaseInternalUrls(tree: Root, links: WeekLinks): void {
+  const internal = links.internal;
+  if (!internal) return;
+  visit(tree, (node) => {
+    if ((node.type === "link" || node.type === "image") && /^\/(?!\/)/.test(node.url)) node.url = internal(node.url);
+  });
+}
+
+/** The `npm run new` template marks unfilled items; they are not content yet. */
+const PLACEHOLDER = /^[（(]待填写[）)]$/;
+function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text.trim());
 }
 
 function lineOf(node: Nodes, ctx: Context): number {
@@ -258,16 +276,18 @@ function toItems(nodes: RootContent[], ctx: Context): ReportItem[] {
       for (const li of node.children) {
         const nested = li.children.filter((c): c is List => c.type === "list");
         const paragraphs = li.children.filter((c) => c.type !== "list");
+        const own = paragraphs.map((p) => toString(p)).join("\n").trim();
+        if (isPlaceholder(own) && nested.length === 0) continue;
         items.push({
           anchor: "",
-          text: paragraphs.map((p) => toString(p)).join("\n").trim(),
+          text: own,
           children: toItems(nested, ctx),
           line: lineOf(li, ctx),
         });
       }
     } else if (node.type !== "heading") {
       const text = toString(node).trim();
-      if (text) items.push({ anchor: "", text, children: [], line: lineOf(node, ctx) });
+      if (text && !isPlaceholder(text)) items.push({ anchor: "", text, children: [], line: lineOf(node, ctx) });
     }
   }
   return items;
@@ -355,9 +375,10 @@ function extractObjective(section: RawSection, ctx: Context, registry: Registry)
   for (const node of section.nodes) {
     if (node.type === "list") {
       for (const li of node.children) {
+        const text = ownText(li);
+        if (isPlaceholder(text)) continue;
         const anchor = ctx.anchors.take(`${prefix}-${items.length + 1}`);
         setId(li, anchor);
-        const text = ownText(li);
         const subject = leadPhrase(text);
         const { html } = itemHtml(node, li);
         items.push({
@@ -373,7 +394,7 @@ function extractObjective(section: RawSection, ctx: Context, registry: Registry)
       }
     } else if (node.type === "paragraph") {
       const text = toString(node).trim();
-      if (!text) continue;
+      if (!text || isPlaceholder(text)) continue;
       const anchor = ctx.anchors.take(`${prefix}-${items.length + 1}`);
       setId(node, anchor);
       const hast = withoutIds(mdastToHast([node]));
@@ -452,21 +473,21 @@ const STARTS_WITH_DATE = /^\s*\d{1,2}\s*(?:[/.\-]|月)\s*\d{1,2}/;
 function extractIncidents(section: RawSection, ctx: Context): Incident[] {
   const incidents: Incident[] = [];
   const push = (text: string, line: number, anchor: string, html: string): void => {
-    if (!text.trim() || isNoIncident(text)) return;
+    if (!text.trim() || isNoIncident(text) || isPlaceholder(text)) return;
     incidents.push({ anchor, ...parseIncident(text, ctx.weekMonday), text: text.trim(), html, line });
   };
   for (const node of section.nodes) {
     if (node.type === "list") {
       for (const li of node.children) {
         const text = toString(li).trim();
-        if (isNoIncident(text)) continue;
+        if (isNoIncident(text) || isPlaceholder(text)) continue;
         const anchor = ctx.anchors.take(`incident-${incidents.length + 1}`);
         setId(li, anchor);
         push(text, lineOf(li, ctx), anchor, itemHtml(node, li).html);
       }
     } else if (node.type === "paragraph") {
       const text = toString(node).trim();
-      if (!text || isNoIncident(text)) continue;
+      if (!text || isNoIncident(text) || isPlaceholder(text)) continue;
       const anchor = ctx.anchors.take(`incident-${incidents.length + 1}`);
       setId(node, anchor);
       const html = renderHtml(withoutIds(mdastToHast([node])));
@@ -502,6 +523,7 @@ function extractItems(section: RawSection, ctx: Context, prefix: string): Report
 function extractPlans(section: RawSection, ctx: Context): PlanItem[] {
   const plans: PlanItem[] = [];
   const add = (text: string, line: number, node: Nodes, checked: boolean | null | undefined): void => {
+    if (!text || isPlaceholder(text)) return;
     const anchor = ctx.anchors.take(`plan-${plans.length + 1}`);
     setId(node, anchor);
     const subject = leadPhrase(text);

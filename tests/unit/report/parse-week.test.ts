@@ -175,3 +175,22 @@ describe("variants of the seed's shape", () => {
     expect(() => week("正文 {oops\n")).toThrow(/t\.mdx:5/);
   });
 });
+
+describe("links and template placeholders", () => {
+  it("puts site-absolute links under the deploy base", () => {
+    const r = parseWeekSource("---\nweek: 2024-W17\n---\n\n见[上周](/weeks/2024-w16/)与[外链](https://example.com/x)\n", {
+      file: "t.mdx",
+      links: { project: (s) => `/repo/projects/${s}/`, objective: (i) => `/repo/objectives/${i}/`, internal: (p) => `/repo${p}` },
+    });
+    expect(r.html).toContain('href="/repo/weeks/2024-w16/"');
+    expect(r.html).toContain('href="https://example.com/x"');
+  });
+
+  it("does not count unfilled （待填写） items as content", () => {
+    const r = week("- 【贝易转】\n    1. （待填写）\n\n## 【O1 业务服务】\n\n- （待填写）\n\n## 【生产事件】\n\n（待填写）\n\n## 下周工作及目标\n\n1. （待填写）\n");
+    expect(r.projects[0]!.items).toEqual([]);
+    expect(r.objectives[0]!.items).toEqual([]);
+    expect(r.incidents).toEqual([]);
+    expect(r.plans).toEqual([]);
+  });
+});
