@@ -1,4 +1,8 @@
-import { addDays, differenceInCalendarDays, format } from "date-fns";
+// Per-function entry points: the date-fns barrel loads ~300 modules and Node 24 parses date-fns' 200 KB
+// package.json again for each (nodejs/node#60397) — seconds at every build start (README, Performance).
+import { addDays } from "date-fns/addDays";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import { format } from "date-fns/format";
 
 /** `4/19 16:36 …`, `4月19日 16:36 …`, `04-19 …`. */
 const DATE_TIME = /^\s*(\d{1,2})\s*(?:[/.\-]|月)\s*(\d{1,2})\s*日?\s*(?:(\d{1,2})\s*[:：]\s*(\d{2}))?/;
