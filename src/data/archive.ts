@@ -5,6 +5,7 @@ import { buildArchive, type Archive } from "../lib/archive.ts";
 import { readFrontmatterMetrics, type FrontmatterMetric } from "../lib/insights/frontmatter-metrics.ts";
 import { buildInsights, type Insights } from "../lib/insights/insights.ts";
 import { sortMetricEntries } from "../lib/insights/metric-registry.ts";
+import { readPlanMarks, type PlanMark } from "../lib/insights/plan-marks.ts";
 import type { Registry } from "../lib/registry.ts";
 import { parseWeekSource, WeekParseError } from "../lib/report/parse-week.ts";
 import { createRoutes } from "../lib/routes.ts";
@@ -41,14 +42,16 @@ async function loadAll(): Promise<Loaded> {
   const entries = await getCollection("weeks");
   assertNothingDropped(new Set(entries.map((e) => e.id)));
   const links = { project: routes.project, objective: routes.objective };
-  // WeekReport does not carry frontmatter `metrics:`; read it from the same source text, once.
+  // WeekReport carries neither frontmatter `metrics:` nor the 上周计划完成情况 ticks; read them from the same source text, once.
   const frontmatterMetrics = new Map<string, FrontmatterMetric[]>();
+  const planMarks = new Map<string, PlanMark[]>();
   const reports = entries.map((entry) => {
     const file = entry.filePath ?? join(siteConfig.contentDir, "weeks", `${entry.id}.mdx`);
     try {
       const source = readFileSync(file, "utf8");
       const report = parseWeekSource(source, { file, registry, links });
       frontmatterMetrics.set(report.slug, readFrontmatterMetrics(source));
+      planMarks.set(report.slug, readPlanMarks(source));
       return report;
     } catch (e) {
       if (e instanceof WeekParseError) throw e;
@@ -57,7 +60,7 @@ async function loadAll(): Promise<Loaded> {
   });
   const archive = buildArchive(reports, registry, { staleAfterWeeks: siteConfig.staleAfterWeeks });
   const metricRegistry = sortMetricEntries((await getCollection("metrics")).map((e) => e.data));
-  const insights = buildInsights(archive, { metricRegistry, frontmatterMetrics, staleAfterWeeks: siteConfig.staleAfterWeeks });
+  const insights = buildInsights(archive, { metricRegistry, frontmatterMetrics, planMarks, staleAfterWeeks: siteConfig.staleAfterWeeks });
   return { archive, insights };
 }
 

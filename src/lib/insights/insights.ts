@@ -4,6 +4,7 @@ import { buildIncidentLog, type IncidentLog } from "./incident-log.ts";
 import { metricChart, type IncidentWeek, type MetricChartModel } from "./metric-chart.ts";
 import type { MetricEntry } from "./metric-registry.ts";
 import { buildMetricSeries, comparePoints, type MetricComparison, type MetricSeries } from "./metric-series.ts";
+import type { PlanMark } from "./plan-marks.ts";
 import { reviewPlans, type PlanReview } from "./plan-vs-done.ts";
 import { listStaleWork, type StaleItem } from "./stale-work.ts";
 
@@ -50,6 +51,8 @@ export interface InsightsInput {
   metricRegistry: readonly MetricEntry[];
   /** Frontmatter `metrics:` per week slug; weeks without any may be absent. */
   frontmatterMetrics?: ReadonlyMap<string, FrontmatterMetric[]>;
+  /** Ticks of each week's 上周计划完成情况 checklist (readPlanMarks), by week slug. */
+  planMarks?: ReadonlyMap<string, PlanMark[]>;
   staleAfterWeeks: number;
 }
 
@@ -66,7 +69,7 @@ export function buildInsights(archive: Pick<Archive, "weeks" | "projects" | "obj
       metrics: [],
       plans:
         prev && prev.plans.length > 0
-          ? { fromWeek: prev.week, fromSlug: prev.slug, fromTitle: prev.title, reviews: reviewPlans(prev, w.report) }
+          ? { fromWeek: prev.week, fromSlug: prev.slug, fromTitle: prev.title, reviews: reviewPlans(prev, w.report, input.planMarks?.get(w.report.slug)) }
           : undefined,
     });
   }

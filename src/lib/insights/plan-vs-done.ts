@@ -2,14 +2,17 @@
  * Plan vs. done: last week's 下周工作及目标 matched against this week's report.
  *
  * Convention (for authors; CONTRIBUTING.md carries the same text):
- *   Plans may be written as a task list — `- [ ] 贝易转联调` — and ticked (`- [x]`) in that same
- *   week's file once done. A ticked item shows as 已完成（标记）, an unticked task as 未完成（标记）:
- *   the mark always wins. Plain items (`1.`, `-`) are judged from the next week's text:
- *   addressed when the same project/subject comes back with a shared key phrase, unsure when only
- *   one of the two shows, not mentioned when neither does.
+ *   `npm run new` starts the week with a `## 上周计划完成情况` checklist of last week's plans
+ *   (`- [ ] …`); tick what got done (`- [x] …`). Once at least one item is ticked, the list is read
+ *   as the author's verdict: ticked → 已完成（标记）, unticked → 未完成（标记）. (An untouched list,
+ *   nothing ticked, says nothing.) A plan may also be ticked in its own week's 下周工作及目标 when
+ *   written as a task list. Where no mark speaks, the site judges from this week's text:
+ *   本周有进展 when the same project/subject comes back with a shared key phrase, 不确定 when only
+ *   one of the two shows, 本周未提及 when neither does.
  */
 import type { PlanItem, WeekReport } from "../report/model.ts";
 import { normalizeName, stripParenthetical } from "../report/text.ts";
+import type { PlanMark } from "./plan-marks.ts";
 
 export type PlanStatus = "done" | "open" | "addressed" | "unsure" | "not-mentioned";
 
@@ -32,6 +35,8 @@ export interface PlanReview {
   status: PlanStatus;
   /** The status comes from `- [x]` / `- [ ]`, not from matching. */
   explicit: boolean;
+  /** Where the mark was written: this week's 上周计划完成情况, or the plan's own task box. */
+  markedIn?: "review" | "plan";
   /** Best places first; at most three. */
   evidence: PlanEvidence[];
 }
@@ -218,11 +223,11 @@ const ADDRESSED_COVERAGE = 0.75;
 const UNSURE_COVERAGE = 0.3;
 
 /** Judges one plan against this week's blocks. Pure; see the convention at the top of this file. */
-export function reviewPlan(plan: PlanItem, blocks: readonly DoneBlock[]): PlanReview {
-  return judge(plan, blocks.map(prepare));
+export function reviewPlan(plan: PlanItem, blocks: readonly DoneBlock[], mark?: boolean): PlanReview {
+  return judge(plan, blocks.map(prepare), mark);
 }
 
-function judge(plan: PlanItem, blocks: readonly PreparedBlock[]): PlanReview {
+function judge(plan: PlanItem, blocks: readonly PreparedBlock[], reviewMark?: boolean): PlanReview {
   const key = keyOf(plan.text);
   const prepared: PreparedPlan = { plan, key, bigrams: bigramsOf(key), phrases: keyPhrases(plan.text) };
   const scored = blocks
@@ -230,7 +235,9 @@ function judge(plan: PlanItem, blocks: readonly PreparedBlock[]): PlanReview {
     .filter((e) => e.sameSubject || e.phrases.length > 0)
     .sort((a, b) => Number(b.sameSubject) - Number(a.sameSubject) || b.coverage - a.coverage);
   const evidence = scored.slice(0, 3);
-  if (plan.checked !== undefined) return { plan, status: plan.checked ? "done" : "open", explicit: true, evidence };
+  // The later word wins: this week's review list over the box ticked (or not) when the plan was written.
+  if (reviewMark !== undefined) return { plan, status: reviewMark ? "done" : "open", explicit: true, markedIn: "review", evidence };
+  if (plan.checked !== undefined) return { plan, status: plan.checked ? "done" : "open", explicit: true, markedIn: "plan", evidence };
   const best = scored[0];
   let status: PlanStatus = "not-mentioned";
   if (best?.sameSubject) status = best.coverage > 0 ? "addressed" : "unsure";
@@ -242,8 +249,25 @@ function judge(plan: PlanItem, blocks: readonly PreparedBlock[]): PlanReview {
   return { plan, status, explicit: false, evidence: status === "not-mentioned" ? [] : evidence };
 }
 
-/** Every plan of `previous` judged against `current`. */
-export function reviewPlans(previous: Pick<WeekReport, "plans">, current: DoneSource): PlanReview[] {
+/**
+ * The tick this week's 上周计划完成情况 gives a plan, if it speaks: the list counts only once the
+ * author ticked something (the template writes every box empty). Items pair by their text, which
+ * the template copies; an edited item still pairs when one text contains the other.
+ */
+export function markFor(plan: Pick<PlanItem, "text">, marks: readonly PlanMark[]): boolean | undefined {
+  if (!marks.some((m) => m.checked)) return undefined;
+  const key = keyOf(plan.text);
+  const exact = marks.find((m) => keyOf(m.text) === key);
+  if (exact) return exact.checked;
+  const loose = marks.filter((m) => {
+    const k = keyOf(m.text);
+    return k.length >= 2 && (k.includes(key) || key.includes(k));
+  });
+  return loose.length === 1 ? loose[0]!.checked : undefined;
+}
+
+/** Every plan of `previous` judged against `current` (and its 上周计划完成情况 ticks, when given). */
+export function reviewPlans(previous: Pick<WeekReport, "plans">, current: DoneSource, marks: readonly PlanMark[] = []): PlanReview[] {
   const blocks = doneBlocks(current).map(prepare);
-  return previous.plans.map((plan) => judge(plan, blocks));
+  return previous.plans.map((plan) => judge(plan, blocks, markFor(plan, marks)));
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../../src/lib/archive.ts";
 import { buildInsights } from "../../../src/lib/insights/insights.ts";
-import { doneBlocks, keyPhrases, reviewPlan, reviewPlans, type PlanStatus } from "../../../src/lib/insights/plan-vs-done.ts";
+import { readPlanMarks } from "../../../src/lib/insights/plan-marks.ts";
+import { doneBlocks, keyPhrases, markFor, reviewPlan, reviewPlans, type PlanStatus } from "../../../src/lib/insights/plan-vs-done.ts";
 import type { PlanItem } from "../../../src/lib/report/model.ts";
-import { metricRegistry, projectRegistry, week } from "./helpers.ts";
+import { metricRegistry, projectRegistry, week, weekSource } from "./helpers.ts";
 
 /** This week's report: what plans are judged against. */
 const thisWeek = week(
@@ -128,5 +129,62 @@ describe("plans read from a week's 下周工作及目标", () => {
     expect(insights.weeks.get("2024-w17")!.plans).toBeUndefined();
     expect(insights.weeks.get("2024-w18")!.plans).toMatchObject({ fromWeek: "2024-W17", fromSlug: "2024-w17" });
     expect(insights.weeks.get("2024-w18")!.plans!.reviews).toHaveLength(3);
+  });
+});
+
+describe("this week's 上周计划完成情况 checklist", () => {
+  const source = weekSource(
+    "2024-W18",
+    `
+    - 【贝易转（C转）】
+        1. 系统研发：一期联调完成
+
+    ## 上周计划完成情况
+
+    - [x] 信用分方案评审
+    - [ ] 人员面试
+    - [X] 存管路由流量切换（已切 30%）
+
+    ## 【其他】
+
+    1. 人员面试
+    `,
+  );
+  const marks = readPlanMarks(source);
+
+  it("reads each tick with its file line", () => {
+    expect(marks).toEqual([
+      { text: "信用分方案评审", checked: true, line: 10 },
+      { text: "人员面试", checked: false, line: 11 },
+      { text: "存管路由流量切换（已切 30%）", checked: true, line: 12 },
+    ]);
+    expect(source.split("\n")[9]).toBe("- [x] 信用分方案评审");
+  });
+
+  it.each<[string, boolean | undefined]>([
+    ["信用分方案评审", true],
+    ["人员面试", false],
+    ["存管路由流量切换", true],
+    ["稳定性周会", undefined],
+  ])("pairs 「%s」 with its tick → %s", (text, expected) => {
+    expect(markFor({ text }, marks)).toBe(expected);
+  });
+
+  it("ignores an untouched list (nothing ticked): the template writes every box empty", () => {
+    expect(markFor({ text: "人员面试" }, marks.map((m) => ({ ...m, checked: false })))).toBeUndefined();
+  });
+
+  it("finds no checklist in a week without one", () => {
+    expect(readPlanMarks(weekSource("2024-W18", "## 下周工作及目标\n\n- [x] 贝易转联调\n"))).toEqual([]);
+  });
+
+  it("lets the checklist overrule the text and the plan's own box", () => {
+    const previous = week("2024-W17", "# 下周工作及目标\n\n- [ ] 信用分方案评审\n- 人员面试\n- 稳定性周会\n");
+    const current = week("2024-W18", source.split("---\n")[2]!);
+    expect(reviewPlans(previous, current, marks).map((r) => [r.plan.text, r.status, r.markedIn])).toEqual([
+      ["信用分方案评审", "done", "review"],
+      ["人员面试", "open", "review"],
+      ["稳定性周会", "not-mentioned", undefined],
+    ]);
   });
 });

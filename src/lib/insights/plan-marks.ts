@@ -1,0 +1,34 @@
+import { splitFrontmatter } from "../report/frontmatter.ts";
+
+/** One line of a week's 上周计划完成情况 checklist (written by `npm run new`, ticked by the author). */
+export interface PlanMark {
+  text: string;
+  checked: boolean;
+  /** 1-based line in the week file. */
+  line: number;
+}
+
+/** `## 上周计划完成情况`, `### 【上周计划回顾】`… — the checklist of last week's plans. */
+const REVIEW_HEADING = /^#{1,6}\s*【?\s*上周(?:计划|工作)(?:完成情况|回顾|完成)?\s*】?\s*[：:]?\s*$/;
+const HEADING = /^#{1,6}\s/;
+const TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[([ xX])\]\s+(.+?)\s*$/;
+
+/**
+ * The ticks of a week's 上周计划完成情况 checklist, read from the source text (the report model keeps
+ * that section as plain text). Empty when the week has none.
+ */
+export function readPlanMarks(source: string): PlanMark[] {
+  const { body, bodyLine } = splitFrontmatter(source);
+  const marks: PlanMark[] = [];
+  let inside = false;
+  body.split("\n").forEach((line, i) => {
+    if (HEADING.test(line)) {
+      inside = REVIEW_HEADING.test(line.trim());
+      return;
+    }
+    if (!inside) return;
+    const m = TASK.exec(line);
+    if (m) marks.push({ text: m[2]!, checked: m[1] !== " ", line: bodyLine + i });
+  });
+  return marks;
+}
