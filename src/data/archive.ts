@@ -41,7 +41,7 @@ async function loadAll(): Promise<Loaded> {
   const registry = await loadRegistry();
   const entries = await getCollection("weeks");
   assertNothingDropped(new Set(entries.map((e) => e.id)));
-  const links = { project: routes.project, objective: routes.objective };
+  const links = { project: routes.project, objective: routes.objective, internal: routes.asset };
   // WeekReport carries neither frontmatter `metrics:` nor the 上周计划完成情况 ticks; read them from the same source text, once.
   const frontmatterMetrics = new Map<string, FrontmatterMetric[]>();
   const planMarks = new Map<string, PlanMark[]>();
