@@ -115,3 +115,12 @@ export function describeMismatch(m: MetricMismatch): { message: string; hint: st
     hint: "两处改成同一个数，或删掉 frontmatter metrics 里的这一项让正文的值生效",
   };
 }
+
+/** Frontmatter `metrics:` keys that name no registered metric (likely a typo in the id): a check warning. */
+export function unknownFrontmatterMetrics(
+  frontmatterMetrics: readonly FrontmatterMetric[],
+  registry: readonly MetricEntry[] | MetricMatcher,
+): FrontmatterMetric[] {
+  const matcher = "match" in registry ? registry : createMetricMatcher(registry);
+  return frontmatterMetrics.filter((f) => !matcher.byId(f.key) && !matcher.match(f.key));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFrontmatterMetrics } from "../../../src/lib/insights/frontmatter-metrics.ts";
-import { describeMismatch, metricMismatches, weekMetricValues } from "../../../src/lib/insights/week-metrics.ts";
+import { describeMismatch, metricMismatches, unknownFrontmatterMetrics, weekMetricValues } from "../../../src/lib/insights/week-metrics.ts";
 import { metricRegistry, week, weekSource } from "./helpers.ts";
 
 const BODY = `
@@ -75,5 +75,12 @@ describe("frontmatter wins over the section", () => {
     expect(weekMetricValues(report, metricRegistry)).toMatchObject([
       { label: "退款成功率", value: 99.5, unit: "%", registered: false, id: "x-tui-kuan-cheng-gong-lv" },
     ]);
+  });
+});
+
+describe("unknown frontmatter metric keys", () => {
+  it("names keys that are neither an id nor a label of the registry", () => {
+    const found = readFrontmatterMetrics(weekSource("2024-W18", BODY, "metrics:\n  deposit-sucess-rate: 99.9\n  年度可用性: 100\n  incidents-ab: 0\n"));
+    expect(unknownFrontmatterMetrics(found, metricRegistry).map((f) => [f.key, f.line])).toEqual([["deposit-sucess-rate", 4]]);
   });
 });
