@@ -12,19 +12,19 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { buildCatalog } from "../lib/search/catalog.ts";
 import { foldText } from "../lib/search/normalize.ts";
 import type { SearchWeekRecord } from "../lib/search/records.ts";
-import { PAGEFIND_LANGUAGE, indexContent } from "../lib/search/tokens.ts";
+import { PAGEFIND_LANGUAGE, indexCharacters, indexContent } from "../lib/search/tokens.ts";
 import { siteConfig } from "../site.config.ts";
 
 /** Where the records endpoint renders, relative to the output directory / base URL. */
 export const RECORDS_PATH = "search/records.json";
 export const PAGEFIND_DIR = "pagefind";
 export const SEARCH_DATA_DIR = "search-data";
-export const CATALOG_FILE = "catalog.json";
+export const CATALOG_FILE = "catalog.json.gz";
 
 /** Pagefind output the browser needs; fragments (our token soup) and the stock UIs stay unpublished. */
 function isPublished(path: string): boolean {
@@ -61,17 +61,18 @@ export async function buildSearchFiles(records: readonly SearchWeekRecord[]): Pr
   if (!index) throw new Error(`Pagefind 无法创建索引（cannot create index）：${errors.join("; ")}`);
   try {
     const added = await Promise.all(
-      records.map((r) =>
-        index.addCustomRecord({
+      records.map((r) => {
+        const folded = foldText(r.text);
+        return index.addCustomRecord({
           url: r.url,
-          content: indexContent(foldText(r.text)),
+          content: indexContent(folded),
           language: PAGEFIND_LANGUAGE,
           // Meta words are indexed too: a digits-and-dash title can never equal one of our words.
-          meta: { title: r.week },
+          meta: { title: r.week, chars: indexCharacters(folded) },
           filters: r.filters,
           sort: { week: r.week },
-        }),
-      ),
+        });
+      }),
     );
     const addErrors = added.flatMap((a) => a.errors);
     if (addErrors.length) throw new Error(`Pagefind 索引出错（indexing failed）：${addErrors.join("; ")}`);
@@ -88,9 +89,11 @@ export async function buildSearchFiles(records: readonly SearchWeekRecord[]): Pr
         files.set(`${PAGEFIND_DIR}/${f.path}`, f.content);
       }
     }
-    const { catalog, shards } = buildCatalog(records, pageIds, (json) => `text-${shortHash(json)}.json`);
-    files.set(`${SEARCH_DATA_DIR}/${CATALOG_FILE}`, JSON.stringify(catalog));
-    for (const [name, json] of shards) files.set(`${SEARCH_DATA_DIR}/${name}`, json);
+    const { catalog, shards } = buildCatalog(records, pageIds, (json) => `text-${shortHash(json)}.json.gz`);
+    // Compressed here, like Pagefind's own files, so the cost is the same on any host.
+    const gzip = (json: string): Uint8Array => gzipSync(json, { level: 9 });
+    files.set(`${SEARCH_DATA_DIR}/${CATALOG_FILE}`, gzip(JSON.stringify(catalog)));
+    for (const [name, json] of shards) files.set(`${SEARCH_DATA_DIR}/${name}`, gzip(json));
     return { files, weeks: records.length };
   } finally {
     await index.deleteIndex();

@@ -9,7 +9,7 @@ import { firstMatch } from "./match.ts";
 import { foldText } from "./normalize.ts";
 import { isEmptyQuery, parseQuery, type ParsedQuery } from "./query.ts";
 import { sectionAt } from "./records.ts";
-import { chainWords } from "./tokens.ts";
+import { phraseChains, termChain } from "./tokens.ts";
 
 export interface SearchIndex {
   /** Ids of the pages where `words` occur at consecutive positions. */
@@ -101,17 +101,23 @@ function countFacets(weeks: readonly CatalogWeek[], catalog: Catalog, filters: S
     .filter((f) => f.count > 0 || f.selected);
 }
 
+function union(sets: readonly ReadonlySet<string>[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sets) for (const id of s) out.add(id);
+  return out;
+}
+
 /** Matching weeks, phrase matches first, newest first among equals. */
 async function findWeeks(index: SearchIndex, query: ParsedQuery): Promise<{ weeks: CatalogWeek[]; phrase: Set<string> }> {
   const catalog = await index.catalog();
-  const chains = query.quoted ? [query.phrase] : query.required.map((t) => [t]);
-  const wantsPhrase = !query.quoted && query.phrase.length > 1;
-  const [phraseIds, ...termIds] = await Promise.all([
-    wantsPhrase ? index.exact(chainWords(query.phrase)) : Promise.resolve(undefined),
-    ...chains.map((c) => index.exact(chainWords(c))),
+  const several = query.phrase.length > 1;
+  const [termIds, phraseIds] = await Promise.all([
+    Promise.all(query.quoted ? [] : query.required.map((t) => index.exact(termChain(t)))),
+    Promise.all(several ? phraseChains(query.phrase).map((c) => index.exact(c)) : []),
   ]);
-  const ids = intersect(termIds);
-  const phrase = new Set(query.quoted || query.phrase.length <= 1 ? ids : [...ids].filter((id) => phraseIds?.has(id)));
+  const phraseAny = union(phraseIds);
+  const ids = query.quoted ? (several ? phraseAny : await index.exact(termChain(query.phrase[0]!))) : intersect(termIds);
+  const phrase = new Set(several ? [...ids].filter((id) => phraseAny.has(id)) : ids);
   const position = indexOfIds(catalog);
   const ranked = [...ids]
     .map((id) => position.get(id))

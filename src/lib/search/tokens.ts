@@ -4,13 +4,13 @@
  * Pagefind stores, for every word of a record, the positions where it occurs, and a quoted query
  * `"w1 w2 w3"` returns exactly the pages where w1, w2, w3 sit at consecutive positions. We make
  * one Pagefind word per non-space character of the folded text:
- *   - `aaaa-1a2b3`: the character (4 letters) followed by the next character (digit/letter code);
- *     Pagefind indexes it as the bigram `aaaa1a2b3` *and* as its compound part `aaaa` (the unigram);
- *     the alternating digit/letter code splits into one-character parts, which Pagefind drops;
- *   - `aaaa`: a character followed by whitespace or the end of the text (a run-final unigram).
+ *   - `aaaa1a2b3`: the character (4 letters) followed by the next character (alternating digits and
+ *     letters, so the boundary is unambiguous) — a bigram;
+ *   - `aaaa`: a character followed by whitespace or the end of the text — a run-final unigram.
  * A query term of n ≥ 2 characters becomes its n−1 bigrams, quoted: consecutive positions means the
  * characters are adjacent in the text, so the answer is an exact substring match — Ctrl+F — with no
- * candidate verification. A one-character term becomes its unigram word.
+ * candidate verification. Every character of the week also appears once in a metadata field (its
+ * unigram, `-`-separated so no two are adjacent), so a one-character term is one exact word too.
  * Words are ASCII letters/digits only, so no segmenter, stemmer or diacritic rule can alter them
  * (the index is built with a language that has neither: see PAGEFIND_LANGUAGE).
  */
@@ -29,7 +29,7 @@ function clampCodePoint(cp: number): number {
   return cp < UNIGRAM_CAPACITY ? cp : REPLACEMENT;
 }
 
-/** Four lower-case letters; a whole Pagefind word, and the first part of every bigram. */
+/** Four lower-case letters: the run-final and metadata word, and the first part of every bigram. */
 export function unigramCode(cp: number): string {
   let v = clampCodePoint(cp);
   let out = "";
@@ -42,7 +42,7 @@ export function unigramCode(cp: number): string {
 
 const TAIL_RADICES = [10, 26, 10, 26, 10] as const;
 
-/** Five characters alternating digit/letter (10·26·10·26·10 ≥ 26⁴): each splits off as a 1-char part. */
+/** Five characters alternating digit/letter (10·26·10·26·10 ≥ 26⁴), starting with a digit. */
 export function tailCode(cp: number): string {
   let v = clampCodePoint(cp);
   let out = "";
@@ -76,35 +76,57 @@ export function indexContent(folded: string): string {
     const cp = cps[i]!;
     if (isSpaceUnit(cp)) continue;
     const next = cps[i + 1];
-    words.push(next === undefined || isSpaceUnit(next) ? unigramCode(cp) : `${unigramCode(cp)}-${tailCode(next)}`);
+    words.push(next === undefined || isSpaceUnit(next) ? unigramCode(cp) : bigramWord(cp, next));
   }
   return words.join(" ");
 }
 
 /**
- * Words that must occur at consecutive positions for the terms to occur back to back
- * (whitespace between terms allowed). One term gives its own substring chain.
- * Terms are folded and contain no spaces.
+ * Every distinct character of the text once, for a metadata field. The `-` between words is indexed
+ * as nothing but still takes a position, so no chain of words can match inside this field.
  */
-export function chainWords(terms: readonly string[]): string[] {
-  const cps: number[] = [];
-  const termEnds = new Set<number>();
-  for (const term of terms) {
-    const own = codePoints(term);
-    if (own.length === 0) continue;
-    cps.push(...own);
-    termEnds.add(cps.length - 1);
-  }
-  const words: string[] = [];
-  for (let k = 0; k < cps.length; k++) {
-    const last = k === cps.length - 1;
-    if (!last && !termEnds.has(k)) words.push(bigramWord(cps[k]!, cps[k + 1]!));
-    // A junction may be followed by whitespace in the text: only the character itself is certain.
-    else if (!last) words.push(unigramCode(cps[k]!));
-    // The last character is already covered by the bigram before it, unless that was a junction.
-    else if (k === 0 || termEnds.has(k - 1)) words.push(unigramCode(cps[k]!));
-  }
-  return words;
+export function indexCharacters(folded: string): string {
+  const seen = new Set<string>();
+  for (const cp of codePoints(folded)) if (!isSpaceUnit(cp)) seen.add(unigramCode(cp));
+  return [...seen].join(" - ");
+}
+
+/** Words at consecutive positions exactly where `term` (folded, no spaces) occurs. */
+export function termChain(term: string): string[] {
+  const cps = codePoints(term);
+  if (cps.length === 1) return [unigramCode(cps[0]!)];
+  return cps.slice(0, -1).map((cp, k) => bigramWord(cp, cps[k + 1]!));
+}
+
+/**
+ * Chains for the terms back to back: one per way of joining them — directly, or across whitespace
+ * (the character before the gap is then run-final). Two ways per gap; beyond three gaps only
+ * "all direct" and "all across whitespace" are asked.
+ */
+export function phraseChains(terms: readonly string[]): string[][] {
+  const parts = terms.map(codePoints).filter((p) => p.length > 0);
+  if (parts.length < 2) return parts.length ? [termChain(String.fromCodePoint(...parts[0]!))] : [];
+  const gaps = parts.length - 1;
+  const ways = gaps <= 3 ? Array.from({ length: 2 ** gaps }, (_, n) => n) : [0, 2 ** gaps - 1];
+  return ways.map((way) => {
+    const cps = parts.flat();
+    const spacedAfter = new Set<number>();
+    let end = -1;
+    parts.slice(0, -1).forEach((p, g) => {
+      end += p.length;
+      if (way & (1 << g)) spacedAfter.add(end);
+    });
+    const words: string[] = [];
+    for (let k = 0; k < cps.length; k++) {
+      const last = k === cps.length - 1;
+      if (spacedAfter.has(k)) words.push(unigramCode(cps[k]!));
+      else if (!last) words.push(bigramWord(cps[k]!, cps[k + 1]!));
+      // A last character after a gap is not covered by a bigram; only run-final is expressible,
+      // so such a phrase counts only when that character ends a run (never a false claim).
+      else if (spacedAfter.has(k - 1)) words.push(unigramCode(cps[k]!));
+    }
+    return words;
+  });
 }
 
 /** A Pagefind exact (quoted) query for a chain of words. */

@@ -257,5 +257,9 @@ export function startSearchPage(root: HTMLElement, base: string): void {
 
   ui.input.value = state.query;
   if (state.query.trim()) void run();
-  else ui.status.textContent = s.prompt;
+  else {
+    ui.status.textContent = s.prompt;
+    // Arriving without a query means the visitor came to type one.
+    ui.input.focus();
+  }
 }

@@ -24,10 +24,16 @@ function retrying<T>(make: () => Promise<T>): () => Promise<T> {
   };
 }
 
+/** search-data files are gzip; a host that already decoded them (Content-Encoding) hands over plain JSON. */
 async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, init);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return (await res.json()) as T;
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const text = gzipped
+    ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
+    : new TextDecoder().decode(bytes);
+  return JSON.parse(text) as T;
 }
 
 export function createPagefindIndex(base: string): SearchIndex & { warm(): void } {
@@ -41,7 +47,7 @@ export function createPagefindIndex(base: string): SearchIndex & { warm(): void 
     return api;
   });
   // The catalog names this build's Pagefind pages: always revalidate it.
-  const catalog = retrying(() => fetchJson<Catalog>(`${dataUrl}catalog.json`, { cache: "no-cache" }));
+  const catalog = retrying(() => fetchJson<Catalog>(`${dataUrl}catalog.json.gz`, { cache: "no-cache" }));
   const shards = new Map<number, () => Promise<Shard>>();
 
   return {

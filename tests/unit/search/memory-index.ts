@@ -1,13 +1,13 @@
 /**
  * An in-memory stand-in for Pagefind's exact (quoted) search over our index words: a page matches
- * when the words occur at consecutive positions. Mirrors how Pagefind splits custom-record content
- * (whitespace) and compound words (`aaaa-1a2b3` → `aaaa1a2b3` plus the part `aaaa`).
+ * when the words occur at consecutive content positions, or — for a single word — anywhere in the
+ * content or the metadata. Content is split on whitespace, as Pagefind does for custom records.
  */
 import { buildCatalog, type Catalog, type Shard } from "../../../src/lib/search/catalog.ts";
 import type { SearchIndex } from "../../../src/lib/search/engine.ts";
 import { foldText } from "../../../src/lib/search/normalize.ts";
 import type { SearchWeekRecord } from "../../../src/lib/search/records.ts";
-import { indexContent } from "../../../src/lib/search/tokens.ts";
+import { indexCharacters, indexContent } from "../../../src/lib/search/tokens.ts";
 
 type Postings = Map<string, Map<string, number[]>>;
 
@@ -21,29 +21,34 @@ export function indexWords(content: string): Map<string, number[]> {
   content
     .split(" ")
     .filter(Boolean)
-    .forEach((raw, pos) => {
-      add(raw.replace(/-/g, ""), pos);
-      if (raw.includes("-")) add(raw.split("-")[0]!, pos);
-    });
+    .forEach((word, pos) => add(word, pos));
   return words;
 }
 
 export function createMemoryIndex(records: readonly SearchWeekRecord[]): SearchIndex & { catalogSync: Catalog } {
   const postings: Postings = new Map();
+  const metaWords = new Map<string, Set<string>>();
   for (const r of records) {
-    for (const [word, positions] of indexWords(indexContent(foldText(r.text)))) {
+    const folded = foldText(r.text);
+    for (const [word, positions] of indexWords(indexContent(folded))) {
       const pages = postings.get(word) ?? new Map<string, number[]>();
       pages.set(`page-${r.url}`, positions);
       postings.set(word, pages);
     }
+    metaWords.set(`page-${r.url}`, new Set(indexCharacters(folded).split(" ").filter((w) => w !== "-")));
   }
   const ids = new Map(records.map((r) => [r.url, `page-${r.url}`]));
   const { catalog, shards } = buildCatalog(records, ids, (_json, i) => `shard-${i}.json`);
   return {
     catalogSync: catalog,
     async exact(words) {
-      const lists = words.map((w) => postings.get(w));
       const out = new Set<string>();
+      if (words.length === 1) {
+        for (const page of postings.get(words[0]!)?.keys() ?? []) out.add(page);
+        for (const [page, meta] of metaWords) if (meta.has(words[0]!)) out.add(page);
+        return out;
+      }
+      const lists = words.map((w) => postings.get(w));
       if (lists.some((l) => !l) || lists.length === 0) return out;
       for (const [page, first] of lists[0]!) {
         const rest = lists.slice(1).map((l) => new Set(l!.get(page) ?? []));
