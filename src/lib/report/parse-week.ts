@@ -26,8 +26,9 @@ import type {
 } from "./model.ts";
 import { extractProgress } from "./progress.ts";
 import { createProjectResolver, type ProjectResolver } from "./project-names.ts";
-import { hastText, mdastToHast, renderHtml, resolveReferences, withoutIds } from "./render.ts";
+import { hastText, mdastToHast, renderHtml, resolveReferences, stripIds } from "./render.ts";
 import { classifyHeading } from "./section-kinds.ts";
+import { paddedBody, takeParsedWeek } from "./shared-trees.ts";
 import { AnchorSet, headingSlug } from "./slug.ts";
 import { leadPhrase } from "./text.ts";
 
@@ -84,7 +85,9 @@ export function parseWeekSource(source: string, options: ParseWeekOptions): Week
     const issue = parsed.error.issues[0]!;
     throw new WeekParseError(options.file, split.yamlLine, undefined, `frontmatter 字段 ${issue.path.join(".") || "(root)"}：${issue.message}`);
   }
-  return parseWeekBody({ frontmatter: parsed.data, body: split.body, bodyLine: split.bodyLine }, options);
+  // The week check may have parsed this very text already (see shared-trees.ts).
+  const tree = takeParsedWeek(source, paddedBody(split.body, split.bodyLine));
+  return parseWeekBody({ frontmatter: parsed.data, body: split.body, bodyLine: split.bodyLine, tree }, options);
 }
 
 interface RawSection {
@@ -101,6 +104,8 @@ interface RawSection {
 interface Context {
   file: string;
   bodyLine: number;
+  /** Added to tree lines to get file lines: 0 for a tree parsed with the frontmatter blanked. */
+  lineOffset: number;
   anchors: AnchorSet;
   projects: ProjectResolver;
   links: WeekLinks;
@@ -109,13 +114,19 @@ interface Context {
 
 /** Parses a week body whose frontmatter has been validated already (the Astro collection path). */
 export function parseWeekBody(
-  input: { frontmatter: WeekFrontmatter; body: string; bodyLine: number },
+  input: {
+    frontmatter: WeekFrontmatter;
+    body: string;
+    bodyLine: number;
+    /** The body already parsed with file line positions (frontmatter blanked); taken over and changed. */
+    tree?: Root;
+  },
   options: ParseWeekOptions,
 ): WeekReport {
   const { frontmatter, body, bodyLine } = input;
   let tree: Root;
   try {
-    tree = processor.parse(body) as Root;
+    tree = input.tree ?? (processor.parse(body) as Root);
   } catch (e) {
     const place = (e as { place?: { line?: number; column?: number; start?: { line: number; column: number } } }).place;
     const line = place?.line ?? place?.start?.line;
@@ -127,6 +138,7 @@ export function parseWeekBody(
   const ctx: Context = {
     file: options.file,
     bodyLine,
+    lineOffset: input.tree ? 0 : bodyLine - 1,
     anchors: new AnchorSet(),
     projects: createProjectResolver(registry),
     links: options.links ?? defaultLinks,
@@ -194,7 +206,7 @@ function isPlaceholder(text: string): boolean {
 }
 
 function lineOf(node: Nodes, ctx: Context): number {
-  return (node.position?.start.line ?? 1) + ctx.bodyLine - 1;
+  return (node.position?.start.line ?? 1) + ctx.lineOffset;
 }
 
 function setId(node: Nodes, id: string): void {
@@ -298,7 +310,7 @@ function itemHtml(list: List, item: ListItem): { html: string; text: string } {
   const spread = Boolean(list.spread) || list.children.some((c) => c.spread);
   const start = list.ordered ? (list.start ?? 1) + list.children.indexOf(item) : list.start;
   const single: List = { ...list, spread, start, children: [{ ...item, spread }] };
-  const hast = withoutIds(mdastToHast([single]));
+  const hast = stripIds(mdastToHast([single]));
   return { html: renderHtml(hast), text: hastText(hast) };
 }
 
@@ -397,7 +409,7 @@ function extractObjective(section: RawSection, ctx: Context, registry: Registry)
       if (!text || isPlaceholder(text)) continue;
       const anchor = ctx.anchors.take(`${prefix}-${items.length + 1}`);
       setId(node, anchor);
-      const hast = withoutIds(mdastToHast([node]));
+      const hast = stripIds(mdastToHast([node]));
       const subject = leadPhrase(text);
       items.push({
         anchor,
@@ -490,7 +502,7 @@ function extractIncidents(section: RawSection, ctx: Context): Incident[] {
       if (!text || isNoIncident(text) || isPlaceholder(text)) continue;
       const anchor = ctx.anchors.take(`incident-${incidents.length + 1}`);
       setId(node, anchor);
-      const html = renderHtml(withoutIds(mdastToHast([node])));
+      const html = renderHtml(stripIds(mdastToHast([node])));
       // Several dated lines in one paragraph are several incidents.
       const merged: { text: string; line: number }[] = [];
       text.split("\n").forEach((l, i) => {

@@ -16,7 +16,17 @@ export interface ProjectResolver {
   find(text: string): string | undefined;
 }
 
+// One resolver per registry object: every week of a build shares the registry, and building the
+// name index normalizes every name and alias.
+const resolvers = new WeakMap<Registry, ProjectResolver>();
+
 export function createProjectResolver(registry: Registry): ProjectResolver {
+  let resolver = resolvers.get(registry);
+  if (!resolver) resolvers.set(registry, (resolver = buildResolver(registry)));
+  return resolver;
+}
+
+function buildResolver(registry: Registry): ProjectResolver {
   const byName = new Map<string, string>();
   for (const p of registry.projects) {
     for (const n of [p.name, ...p.aliases, p.slug]) byName.set(normalizeName(n), p.slug);

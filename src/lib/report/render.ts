@@ -43,6 +43,8 @@ export function resolveReferences(tree: MdastRoot): void {
   visit(tree, "definition", (d) => {
     defs.set(d.identifier.toLowerCase(), d);
   });
+  // Most weeks define nothing: skip the second walk of the whole tree.
+  if (defs.size === 0) return;
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.type === "linkReference") {
@@ -64,13 +66,15 @@ export function renderHtml(tree: HastNodes): string {
   return toHtml(tree);
 }
 
-/** A copy without id attributes, for repeating a fragment on another page. */
-export function withoutIds(tree: HastRoot): HastRoot {
-  const copy = structuredClone(tree);
-  visit(copy, "element", (el: Element) => {
+/**
+ * Removes id attributes in place, for repeating a fragment on another page. Only for trees fresh from
+ * `mdastToHast`, which copies every property: cloning first cost a structuredClone per item.
+ */
+export function stripIds(tree: HastRoot): HastRoot {
+  visit(tree, "element", (el: Element) => {
     delete el.properties.id;
   });
-  return copy;
+  return tree;
 }
 
 const BLOCK = new Set([

@@ -1,7 +1,16 @@
 import { pinyin } from "pinyin-pro";
 
+// The same few project names recur in every week; pinyin conversion is the costly part.
+const slugs = new Map<string, string>();
+
 /** ASCII slug for a Chinese name: pinyin syllables and Latin/digit runs joined by hyphens. */
 export function pinyinSlug(name: string): string {
+  let slug = slugs.get(name);
+  if (slug === undefined) slugs.set(name, (slug = toPinyinSlug(name)));
+  return slug;
+}
+
+function toPinyinSlug(name: string): string {
   const parts = pinyin(name.normalize("NFKC"), { toneType: "none", type: "array", nonZh: "consecutive", v: true });
   const slug = parts
     .join("-")

@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import type { Root } from "mdast";
+import remarkGfm from "remark-gfm";
+import remarkMdx from "remark-mdx";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { generateCorpus } from "../../../scripts/lib/generate-corpus.ts";
+import { objectivesFileSchema, projectsFileSchema, type Registry } from "../../../src/lib/registry.ts";
+import { splitFrontmatter } from "../../../src/lib/report/frontmatter.ts";
+import { parseWeekSource } from "../../../src/lib/report/parse-week.ts";
+import { offerParsedWeek, paddedBody, takeParsedWeek } from "../../../src/lib/report/shared-trees.ts";
+
+const root = new URL("../../../", import.meta.url);
+const read = (p: string) => readFileSync(new URL(p, root), "utf8");
+const registry: Registry = {
+  projects: projectsFileSchema.parse(parseYaml(read("content/projects.yaml"))),
+  objectives: objectivesFileSchema.parse(parseYaml(read("content/objectives.yaml"))),
+};
+// The week check's pipeline (src/lib/validate/mdx.ts).
+const checkProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkMdx);
+const weeks = [
+  { file: "content/weeks/2024-W17.mdx", source: read("content/weeks/2024-W17.mdx") },
+  ...generateCorpus({ count: 40, seed: 3, skipWeeks: ["2024-W17"] }).map((w) => ({ file: w.fileName, source: w.source })),
+];
+
+/** What the check parses: the file with its frontmatter blanked line for line. */
+function checkText(source: string): string {
+  const split = splitFrontmatter(source);
+  return paddedBody(split.body, split.bodyLine);
+}
+
+describe("a week tree handed over by the check", () => {
+  it("gives the same report, lines included, as parsing from scratch", () => {
+    for (const { file, source } of weeks) {
+      const fresh = parseWeekSource(source, { file, registry });
+      const text = checkText(source);
+      offerParsedWeek(source, text, checkProcessor.parse(text) as Root);
+      const handedOver = parseWeekSource(source, { file, registry });
+      expect(takeParsedWeek(source, text), `${file}: taken once`).toBeUndefined();
+      expect(handedOver, file).toEqual(fresh);
+    }
+  });
+
+  it("is ignored when it was parsed from other text", () => {
+    const { source } = weeks[0]!;
+    const stale = checkProcessor.parse("- 【旧项目】过时的内容\n") as Root;
+    offerParsedWeek(source, "- 【旧项目】过时的内容\n", stale);
+    const report = parseWeekSource(source, { file: "w.mdx", registry });
+    expect(report.projects.map((p) => p.name)).not.toContain("旧项目");
+    expect(takeParsedWeek(source, "- 【旧项目】过时的内容\n")).toBeUndefined();
+  });
+});
