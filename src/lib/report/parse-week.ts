@@ -520,13 +520,18 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** Items of a plain section (其他), anchored. */
+/** Items of a plain section (其他), anchored; each top-level item or paragraph is read on its own. */
 function extractItems(section: RawSection, ctx: Context, prefix: string): ReportItem[] {
-  const items = toItems(section.nodes, ctx);
-  let n = 0;
+  const items: ReportItem[] = [];
+  const take = (node: Nodes, item: ReportItem | undefined): void => {
+    if (!item) return;
+    item.anchor = ctx.anchors.take(`${prefix}-${items.length + 1}`);
+    setId(node, item.anchor);
+    items.push(item);
+  };
   for (const node of section.nodes) {
-    if (node.type === "list") for (const li of node.children) setId(li, (items[n++]!.anchor = ctx.anchors.take(`${prefix}-${n}`)));
-    else if (node.type !== "heading" && toString(node).trim()) setId(node, (items[n++]!.anchor = ctx.anchors.take(`${prefix}-${n}`)));
+    if (node.type === "list") for (const li of node.children) take(li, toItems([{ ...node, children: [li] }], ctx)[0]);
+    else if (node.type !== "heading") take(node, toItems([node], ctx)[0]);
   }
   return items;
 }

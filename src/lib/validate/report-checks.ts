@@ -1,6 +1,6 @@
 import { readFrontmatterMetrics } from "../insights/frontmatter-metrics.ts";
 import type { MetricEntry } from "../insights/metric-registry.ts";
-import { describeMismatch, metricMismatches } from "../insights/week-metrics.ts";
+import { describeMismatch, metricMismatches, unknownFrontmatterMetrics } from "../insights/week-metrics.ts";
 import type { Registry } from "../registry.ts";
 import { parseWeekSource, WeekParseError } from "../report/parse-week.ts";
 import type { Problem } from "./problem.ts";
@@ -35,8 +35,19 @@ export function checkReports(
       continue;
     }
     if (!metrics) continue;
+    const frontmatterMetrics = readFrontmatterMetrics(file.source);
+    const known = metrics.map((m) => m.id).join("、");
+    for (const f of unknownFrontmatterMetrics(frontmatterMetrics, metrics))
+      problems.push({
+        file: file.path,
+        line: f.line,
+        field: `metrics.${f.key}`,
+        severity: "warning",
+        message: `frontmatter 指标「${f.key}」不在 content/metrics.yaml 中，图表里会单独成一条线 (unknown metric id "${f.key}")`,
+        hint: `改成已登记的 id（${known}），或在 content/metrics.yaml 登记它`,
+      });
     const mismatches = metricMismatches(
-      { week: report.week, metrics: report.metrics, frontmatterMetrics: readFrontmatterMetrics(file.source) },
+      { week: report.week, metrics: report.metrics, frontmatterMetrics },
       metrics,
       file.path,
     );

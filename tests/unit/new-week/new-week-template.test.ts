@@ -67,7 +67,10 @@ describe("buildNewWeek from the seed", () => {
     const report = parseWeekSource(out, { file: "content/weeks/2030-W02.mdx" });
     expect(report.projects.map((p) => p.name)).toEqual(["贝易转（C转）", "54321技术战略落地", "AI创新与多栈", "聚合支付-现代金控"]);
     expect(report.objectives.map((o) => o.id)).toEqual(["O1", "O2", "O3", "O4"]);
-    expect(report.plans).toHaveLength(1);
+    // Unfilled （待填写） items are not content: no plans, no objective items until the author writes them.
+    expect(report.plans).toHaveLength(0);
+    expect(report.objectives.every((o) => o.items.length === 0)).toBe(true);
+    expect(report.sections.some((s) => s.kind === "plans")).toBe(true);
   });
 });
 

@@ -194,3 +194,10 @@ describe("links and template placeholders", () => {
     expect(r.plans).toEqual([]);
   });
 });
+
+describe("其他 with unfilled items", () => {
+  it("anchors the filled items and skips the placeholders", () => {
+    const r = week("## 其他\n\n1. （待填写）\n2. 人员面试\n\n（待填写）\n\n补充说明\n");
+    expect(r.others.map((o) => [o.anchor, o.text])).toEqual([["other-1", "人员面试"], ["other-2", "补充说明"]]);
+  });
+});
