@@ -27,6 +27,8 @@ export const zhCN = {
     created: "创建于",
     author: "作者",
     toc: "本周目录",
+    metricsBlock: "本周指标",
+    planReviewBlock: "上周计划完成情况",
     prev: "上一周",
     next: "下一周",
     projectsSection: "重点项目",

@@ -1,6 +1,7 @@
 import type { ProjectEntry, Registry } from "./registry.ts";
 import type { ObjectiveItem, Progress, ProjectMention, WeekReport } from "./report/model.ts";
 import { headlineProgress } from "./report/progress.ts";
+import { saysDone } from "./insights/stale-work.ts";
 import { pinyinSlug } from "./report/slug.ts";
 import { normalizeName, stripParenthetical } from "./report/text.ts";
 import { compareWeekIds, splitWeekLabel, weekStart, weeksBetween, type WeekId } from "./week-id.ts";
@@ -159,6 +160,19 @@ export function buildArchive(reports: WeekReport[], registry: Registry, options:
           const project = slug ? projectBySlug.get(slug) : undefined;
           project?.objectiveMentions.push({ week: w.week, weekSlug: w.weekSlug, objectiveId: o.id, anchor: item.anchor, html: item.html });
         }
+
+  // Quiet means: no mention as a 【project】 nor under an objective for N weeks, and not finished.
+  for (const p of projects) {
+    const lastSeen = p.objectiveMentions.reduce((best, m) => (m.week > best ? m.week : best), p.lastWeek);
+    p.weeksSilent = silentSince(lastSeen);
+    const last = p.entries[0]!;
+    p.stale = p.weeksSilent >= options.staleAfterWeeks && p.entry?.status !== "done" && !saysDone(last.text, last.progress);
+  }
+  for (const o of objectives)
+    for (const sub of o.subjects) {
+      const last = sub.entries[0];
+      if (sub.stale && last && saysDone(last.text, last.progress)) sub.stale = false;
+    }
 
   return {
     weeks,
