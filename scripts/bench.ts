@@ -1,12 +1,12 @@
 /**
  * Archive scale benchmark (issue 7):
- *   npm run bench -- [--sizes 52,260,520] [--runs 3] [--queries 100] [--no-search]
+ *   npm run bench -- [--sizes 52,260,520] [--runs 3] [--queries 100] [--no-search] [--config FILE] [--profile]
  * For each corpus size: builds the product and the floor fixture alternately (pair 1 cold, the rest
  * warm), reads sizes from dist/, weighs the week, home and largest project pages in Chromium, times
  * search through the search harness, prints one table and the budget lines. Exit 1 if a budget fails.
  * Not part of `npm test`; work files go to tmp/bench/.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { launchBrowser } from "../tests/e2e/browser.ts";
 import { serveStatic } from "../tests/e2e/static-server.ts";
@@ -15,6 +15,7 @@ import { budgetExitCode, evaluateBudgets } from "./bench/budgets.ts";
 import { buildSite, clearCaches, distDir, type SiteKind } from "./bench/builds.ts";
 import { writeBenchCorpus } from "./bench/corpus.ts";
 import { measurePageWeight, type PageWeight } from "./bench/page-weight.ts";
+import { formatProfileSummary, summarizeProfile, type CpuProfile } from "./bench/profile-summary.ts";
 import { formatMarkdownTable, resultRows, toBudgetInput, type SizeResult } from "./bench/report.ts";
 import { GNU_TIME, hasGnuTime, type Measured } from "./bench/run-measured.ts";
 import { measureSearchLatency } from "./bench/search.ts";
@@ -33,12 +34,22 @@ try {
 if (!hasGnuTime())
   log(`${GNU_TIME} is missing (Debian: apt-get install -y time): peak memory comes from /proc polling alone, no per-process maximum.`);
 log(`sizes ${options.sizes.join(", ")} weeks; ${options.runs} product/floor pair(s) each, alternating; ${options.queries} search queries.`);
+if (options.config) log(`product builds use --config ${options.config}`);
 mkdirSync(join("tmp", "bench"), { recursive: true });
 
 const urlPath = (f: FileSize | undefined): string | undefined => f?.path.replace(/index\.html$/, "");
 const seconds = (m: Measured): string => `${(m.wallMs / 1000).toFixed(1)} s, ${(m.peakTreeBytes / 1e6).toFixed(0)} MB`;
 
+/** The largest profile of a build is Astro's (npm's own process writes a small one). */
+function summarizeLargestProfile(dir: string): string {
+  const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
+  if (files.length === 0) return `no profile written in ${dir}`;
+  const largest = files.map((f) => join(dir, f)).reduce((a, b) => (statSync(a).size >= statSync(b).size ? a : b));
+  return formatProfileSummary(largest, summarizeProfile(JSON.parse(readFileSync(largest, "utf8")) as CpuProfile));
+}
+
 const results: SizeResult[] = [];
+const profiles: string[] = [];
 const browser = await launchBrowser();
 try {
   for (const weeks of options.sizes) {
@@ -51,7 +62,7 @@ try {
     const runs: Record<SiteKind, Measured[]> = { product: [], floor: [] };
     for (let i = 0; i < options.runs; i++) {
       for (const kind of ["product", "floor"] as const) {
-        const m = await buildSite(corpus, kind, join(corpus.dir, `${kind}-${i + 1}.log`));
+        const m = await buildSite(corpus, kind, join(corpus.dir, `${kind}-${i + 1}.log`), { config: options.config });
         runs[kind].push(m);
         log(`  ${kind} run ${i + 1}${i === 0 ? " (cold)" : ""}: ${seconds(m)}`);
       }
@@ -77,13 +88,21 @@ try {
       options.queries > 0 ? await measureSearchLatency(browser, distDir(corpus, "product"), options.queries) : undefined;
     if (search && !search.ok) log(`  search skipped: ${search.reason}`);
 
+    // 7. Optionally, one more (warm) product build under the CPU profiler, outside the timed runs.
+    if (options.profile) {
+      const profileDir = join(corpus.dir, "profile");
+      rmSync(profileDir, { recursive: true, force: true });
+      await buildSite(corpus, "product", join(corpus.dir, "product-profile.log"), { config: options.config, profileDir });
+      profiles.push(`${weeks} weeks — ${summarizeLargestProfile(profileDir)}`);
+    }
+
     results.push({ weeks, product: runs.product, floor: runs.floor, productStats, floorStats, week, home, project, search });
   }
 } finally {
   await browser.close();
 }
 
-// 7. The table, which pages were weighed, and the budgets.
+// 8. The table, which pages were weighed, profiles if asked for, and the budgets.
 console.log();
 console.log(formatMarkdownTable(resultRows(results)));
 console.log();
@@ -95,6 +114,7 @@ for (const r of results)
 console.log(
   `Times are wall clock; memory is the peak sum of RSS over the build's whole process tree (polled every 50 ms${hasGnuTime() ? "; GNU time gives the largest single process" : ""}). KB = 1000 bytes.`,
 );
+for (const p of profiles) console.log(`\n${p}`);
 console.log();
 const budgets = evaluateBudgets(results.map(toBudgetInput));
 for (const b of budgets) console.log(`${b.status}  ${b.name}: ${b.detail}`);

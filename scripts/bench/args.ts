@@ -7,13 +7,19 @@ export interface BenchOptions {
   runs: number;
   /** Search queries per size (0 = skip the search step). */
   queries: number;
+  /** Another Astro config for the product build (`astro build --config`), to try a change before it lands. */
+  config?: string;
+  /** One extra product build per size under `node --cpu-prof`, summarized after the table. */
+  profile: boolean;
 }
 
-export const USAGE = `npm run bench -- [--sizes 52,260,520] [--runs 3] [--queries 100] [--no-search]
-  --sizes    corpus sizes in weeks, comma-separated
-  --runs     product/floor build pairs per size, alternating; pair 1 is cold (caches emptied), the rest warm
-  --queries  search queries per size through the search harness
-  --no-search  skip the search step`;
+export const USAGE = `npm run bench -- [--sizes 52,260,520] [--runs 3] [--queries 100] [--no-search] [--config FILE] [--profile]
+  --sizes      corpus sizes in weeks, comma-separated
+  --runs       product/floor build pairs per size, alternating; pair 1 is cold (caches emptied), the rest warm
+  --queries    search queries per size through the search harness
+  --no-search  skip the search step
+  --config     Astro config for the product build instead of astro.config.mjs (try a change before it lands)
+  --profile    one more product build per size under node --cpu-prof; prints where its main thread spends time`;
 
 export function parseBenchArgs(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -23,6 +29,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       runs: { type: "string", default: "3" },
       queries: { type: "string", default: "100" },
       "no-search": { type: "boolean", default: false },
+      config: { type: "string" },
+      profile: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -34,5 +42,11 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a whole number ≥ 1 (got "${values.runs}")`);
   const queries = values["no-search"] ? 0 : Number(values.queries);
   if (!Number.isInteger(queries) || queries < 0) throw new Error(`--queries needs a whole number ≥ 0 (got "${values.queries}")`);
-  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), runs, queries };
+  return {
+    sizes: [...new Set(sizes)].sort((a, b) => a - b),
+    runs,
+    queries,
+    ...(values.config ? { config: values.config } : {}),
+    profile: values.profile,
+  };
 }

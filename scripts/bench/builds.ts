@@ -37,16 +37,25 @@ function npmCommand(): { command: string; prefix: string[] } {
   return { command: "npm", prefix: [] };
 }
 
-export function buildSite(corpus: BenchCorpus, kind: SiteKind, logFile: string): Promise<Measured> {
+export interface BuildOptions {
+  /** Product only: `astro build --config`. */
+  config?: string;
+  /** Write V8 CPU profiles of every Node process of the build here. */
+  profileDir?: string;
+}
+
+export function buildSite(corpus: BenchCorpus, kind: SiteKind, logFile: string, options: BuildOptions = {}): Promise<Measured> {
   const outDir = resolve(distDir(corpus, kind));
   // A build starts from no output, as on CI; removing the old one is not part of the measured time.
   rmSync(outDir, { recursive: true, force: true });
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" };
+  if (options.profileDir)
+    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${resolve(options.profileDir)}`.trim();
   if (kind === "product") {
     const npm = npmCommand();
     return runMeasured({
       command: npm.command,
-      args: [...npm.prefix, "run", "build", "--", "--outDir", outDir],
+      args: [...npm.prefix, "run", "build", "--", "--outDir", outDir, ...(options.config ? ["--config", options.config] : [])],
       env: { ...env, WEEKLY_ARCHIVE_CONTENT: corpus.contentDir },
       logFile,
     });

@@ -38,7 +38,7 @@ export function toBudgetInput(r: SizeResult): BudgetInput {
 
 const sec = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const kb = (n: number | undefined): string => (n === undefined ? "–" : `${(n / 1000).toFixed(1)} KB`);
-const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
+const mb = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1000).toFixed(0)} KB`);
 const memory = (runs: Measured[]): string => {
   const tree = Math.max(...runs.map((m) => m.peakTreeBytes));
   const single = runs.map((m) => m.time?.maxRssBytes).filter((n): n is number => n !== undefined);

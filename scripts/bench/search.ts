@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
+import { CATALOG_FILE, SEARCH_DATA_DIR } from "../../src/integrations/pagefind.ts";
 import { serveStatic } from "../../tests/e2e/static-server.ts";
 
 export interface SearchFigures {
@@ -23,7 +24,7 @@ export interface SearchFigures {
 export type SearchOutcome = { ok: true; figures: SearchFigures } | { ok: false; reason: string };
 
 export async function measureSearchLatency(browser: Browser, dist: string, queries: number): Promise<SearchOutcome> {
-  if (!existsSync(join(dist, "search-data", "catalog.json")))
+  if (!existsSync(join(dist, SEARCH_DATA_DIR, CATALOG_FILE)))
     return { ok: false, reason: "no search index in dist/ (pagefindIntegration not registered in astro.config.mjs)" };
   let harness: typeof import("../search-quality.ts");
   try {

@@ -3,10 +3,13 @@ import { parseBenchArgs } from "../../../scripts/bench/args.ts";
 
 describe("parseBenchArgs", () => {
   it("defaults to 52, 260 and 520 weeks, three build pairs and 100 queries", () => {
-    expect(parseBenchArgs([])).toEqual({ sizes: [52, 260, 520], runs: 3, queries: 100 });
+    expect(parseBenchArgs([])).toEqual({ sizes: [52, 260, 520], runs: 3, queries: 100, profile: false });
   });
   it("takes a subset of sizes in any order, once each", () => {
     expect(parseBenchArgs(["--sizes", "260, 52,52", "--runs", "2"])).toMatchObject({ sizes: [52, 260], runs: 2 });
+  });
+  it("passes a config variant and the profiler switch through", () => {
+    expect(parseBenchArgs(["--config", "tmp/x.mjs", "--profile"])).toMatchObject({ config: "tmp/x.mjs", profile: true });
   });
   it("turns the search step off with --no-search", () => {
     expect(parseBenchArgs(["--no-search"]).queries).toBe(0);
