@@ -4,6 +4,7 @@ import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import { siteConfig } from "./src/site.config.ts";
 import { validateWeeksIntegration } from "./src/integrations/validate-weeks.ts";
+import { pagefindIntegration } from "./src/integrations/pagefind.ts";
 import { publishesFeeds } from "./src/lib/insights/feed.ts";
 
 // Each content dir (real content, test and bench corpora) gets its own content-layer cache,
@@ -18,7 +19,8 @@ export default defineConfig({
   cacheDir: cacheKey === "content" ? "./node_modules/.astro" : `./node_modules/.astro/${cacheKey}`,
   // The week check runs first: a rejected week stops the build before anything renders it.
   // A sitemap invites crawlers: only for a public site with a known origin (private is the default).
-  integrations: [validateWeeksIntegration(), mdx(), ...(publishesFeeds(siteConfig) ? [sitemap()] : [])],
+  // Search indexing runs at astro:build:done (and serves an in-memory index in dev).
+  integrations: [validateWeeksIntegration(), mdx(), pagefindIntegration(), ...(publishesFeeds(siteConfig) ? [sitemap()] : [])],
   devToolbar: { enabled: false },
   vite: {
     build: {
