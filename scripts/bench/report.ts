@@ -52,14 +52,16 @@ const cpu = (runs: Measured[]): string => {
 };
 const weight = (w: PageWeight | undefined): string => (w ? `${kb(w.htmlBytes)} / ${kb(w.jsBytes)}` : "–");
 
-function searchCells(s: SearchOutcome | undefined): [string, string, string] {
-  if (!s) return ["skipped", "skipped", "skipped"];
-  if (!s.ok) return [`n/a: ${s.reason}`, "n/a", "n/a"];
-  const f = s.figures;
+function searchCells(s: SearchOutcome | undefined): [string, string, string, string] {
+  if (!s) return ["skipped", "skipped", "skipped", "skipped"];
+  if (!s.ok) return [`n/a: ${s.reason}`, "n/a", "n/a", "n/a"];
+  const { page, contract } = s.figures;
+  const ms = (f: typeof page): string => `${f.medianMs.toFixed(1)} / ${f.p95Ms.toFixed(1)} ms`;
   return [
-    `${f.medianMs.toFixed(1)} / ${f.p95Ms.toFixed(1)} ms (${f.queries} queries)`,
-    `median ${kb(f.medianBytes)}, mean ${kb(f.meanBytes)}`,
-    `${f.warmupMs.toFixed(0)} ms, ${kb(f.warmupBytes)}`,
+    `${ms(page)} (${page.queries} queries)`,
+    ms(contract),
+    `median ${kb(page.medianBytes)}, mean ${kb(page.meanBytes)}`,
+    `${page.warmupMs.toFixed(0)} ms, ${kb(page.warmupBytes)}; recall ${contract.recall.toFixed(3)}, precision ${contract.precision.toFixed(3)}`,
   ];
 }
 
@@ -86,9 +88,10 @@ export function resultRows(results: readonly SizeResult[]): string[][] {
     ["week page HTML / JS (largest week)", ...col((r) => weight(r.week))],
     ["home page HTML / JS", ...col((r) => weight(r.home))],
     ["largest project page HTML / JS", ...col((r) => weight(r.project))],
-    ["search latency median / p95 (after first search)", ...search.map((s) => s[0])],
-    ["search bytes per query", ...search.map((s) => s[1])],
-    ["first search (loads index)", ...search.map((s) => s[2])],
+    ["search median / p95, search page (after first search)", ...search.map((s) => s[0])],
+    ["search median / p95, all hits with excerpts", ...search.map((s) => s[1])],
+    ["search bytes per query (search page)", ...search.map((s) => s[2])],
+    ["first search (loads index); quality", ...search.map((s) => s[3])],
   ];
 }
 

@@ -1,18 +1,18 @@
 /**
  * Search latency and bytes per query on a built product dist, through the search issue's harness
- * (scripts/search-quality.ts: the same `window.weeklyArchive.search` the /search/ page uses).
+ * (scripts/search-quality.ts `measureBuiltSite`: the same `window.weeklyArchive.search` the /search/
+ * page uses, against Ctrl+F truth from the rendered week pages).
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { CATALOG_FILE, SEARCH_DATA_DIR } from "../../src/integrations/pagefind.ts";
-import { serveStatic } from "../../tests/e2e/static-server.ts";
 
 export interface SearchFigures {
   queries: number;
+  /** After the first search of a session, which loads Pagefind, its WebAssembly and the catalog. */
   medianMs: number;
   p95Ms: number;
-  /** First search of a session: loads Pagefind, its WebAssembly and the catalog. */
   warmupMs: number;
   warmupBytes: number;
   medianBytes: number;
@@ -21,7 +21,26 @@ export interface SearchFigures {
   precision: number;
 }
 
-export type SearchOutcome = { ok: true; figures: SearchFigures } | { ok: false; reason: string };
+export interface SearchMeasure {
+  /** What the /search/ page does: hits plus excerpts for the first page of them. */
+  page: SearchFigures;
+  /** `window.weeklyArchive.search`: every hit with an excerpt. */
+  contract: SearchFigures;
+}
+
+export type SearchOutcome = { ok: true; figures: SearchMeasure } | { ok: false; reason: string };
+
+const pick = (s: SearchFigures): SearchFigures => ({
+  queries: s.queries,
+  medianMs: s.medianMs,
+  p95Ms: s.p95Ms,
+  warmupMs: s.warmupMs,
+  warmupBytes: s.warmupBytes,
+  medianBytes: s.medianBytes,
+  meanBytes: s.meanBytes,
+  recall: s.recall,
+  precision: s.precision,
+});
 
 export async function measureSearchLatency(browser: Browser, dist: string, queries: number): Promise<SearchOutcome> {
   if (!existsSync(join(dist, SEARCH_DATA_DIR, CATALOG_FILE)))
@@ -32,32 +51,6 @@ export async function measureSearchLatency(browser: Browser, dist: string, queri
   } catch (e) {
     return { ok: false, reason: `search harness unavailable: ${(e as Error).message}` };
   }
-  const server = await serveStatic(dist);
-  const truthContext = await browser.newContext();
-  // A fresh context (empty HTTP cache): the timed session starts with nothing loaded, as a reader's would.
-  const context = await browser.newContext();
-  try {
-    const texts = await harness.collectPageTexts(await truthContext.newPage(), server.url);
-    await truthContext.close();
-    const cases = harness.makeQueries(texts, queries);
-    const summary = harness.summarize(texts, await harness.runQueries(await context.newPage(), server, cases));
-    return {
-      ok: true,
-      figures: {
-        queries: summary.queries,
-        medianMs: summary.medianMs,
-        p95Ms: summary.p95Ms,
-        warmupMs: summary.warmupMs,
-        warmupBytes: summary.warmupBytes,
-        medianBytes: summary.medianBytes,
-        meanBytes: summary.meanBytes,
-        recall: summary.recall,
-        precision: summary.precision,
-      },
-    };
-  } finally {
-    await truthContext.close();
-    await context.close();
-    await server.close();
-  }
+  const { page, contract } = await harness.measureBuiltSite(dist, { queries, browser });
+  return { ok: true, figures: { page: pick(page), contract: pick(contract) } };
 }
