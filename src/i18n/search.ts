@@ -11,6 +11,7 @@ export const searchStrings = {
   filterNames: { objective: "目标", project: "项目", year: "年份" } as Record<string, string>,
   clearFilters: "清除筛选",
   chipLabel: (value: string, n: number) => `${value}（${n} 周）`,
+  moreChips: (n: number) => `更多（${n}）`,
   searching: "正在搜索…",
   count: (n: number, q: string) => `${n} 周包含“${q}”`,
   countFiltered: (n: number, total: number, q: string) => `${total} 周包含“${q}”，筛选后 ${n} 周`,

@@ -92,28 +92,45 @@ function renderHit(hit: SearchHit): HTMLLIElement {
   );
 }
 
-function renderFilters(container: HTMLElement, facets: FacetCount[], onToggle: (f: FacetCount) => void, onClear: () => void): void {
+/** Chips shown per filter before "more": long project lists would push the hits off small screens. */
+const CHIPS_SHOWN = 8;
+
+function renderFilters(
+  container: HTMLElement,
+  facets: FacetCount[],
+  expanded: Set<string>,
+  actions: { toggle(f: FacetCount): void; clear(): void; expand(filter: string): void },
+): void {
   container.replaceChildren();
   container.hidden = facets.length === 0;
   for (const filter of FILTERS) {
-    const chips = facets.filter((f) => f.filter === filter);
+    let chips = facets.filter((f) => f.filter === filter);
     if (chips.length === 0) continue;
+    // Projects are many: the most frequent among the hits first.
+    if (filter === "project") chips = [...chips].sort((a, b) => b.count - a.count);
+    const hidden = expanded.has(filter) ? [] : chips.slice(CHIPS_SHOWN).filter((c) => !c.selected);
+    const shown = chips.filter((c) => !hidden.includes(c));
     const labelId = `search-filter-${filter}`;
     const group = el("div", { className: "search-filters__group", role: "group" });
     group.setAttribute("aria-labelledby", labelId);
     group.append(el("span", { className: "search-filters__label", id: labelId }, s.filterNames[filter] ?? filter));
-    for (const chip of chips) {
+    for (const chip of shown) {
       const button = el("button", { type: "button", className: "chip" }, chip.value, el("span", { className: "chip__count" }, String(chip.count)));
       button.setAttribute("aria-pressed", String(chip.selected));
       button.setAttribute("aria-label", s.chipLabel(chip.value, chip.count));
-      button.addEventListener("click", () => onToggle(chip));
+      button.addEventListener("click", () => actions.toggle(chip));
       group.append(button);
+    }
+    if (hidden.length) {
+      const more = el("button", { type: "button", className: "chip chip--more" }, s.moreChips(hidden.length));
+      more.addEventListener("click", () => actions.expand(filter));
+      group.append(more);
     }
     container.append(group);
   }
   if (facets.some((f) => f.selected)) {
     const clear = el("button", { type: "button", className: "search-filters__clear" }, s.clearFilters);
-    clear.addEventListener("click", onClear);
+    clear.addEventListener("click", actions.clear);
     container.append(clear);
   }
 }
@@ -140,6 +157,7 @@ export function startSearchPage(root: HTMLElement, base: string): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** Typing replaces the history entry it created; a submitted or restored query starts a new one. */
   let typingEntry = false;
+  const expanded = new Set<string>();
 
   const renderMore = (): void => {
     if (!current) return;
@@ -163,7 +181,7 @@ export function startSearchPage(root: HTMLElement, base: string): void {
         : filtered
           ? s.countFiltered(result.hits.length, result.unfiltered, q)
           : s.count(result.hits.length, q);
-    renderFilters(ui.filters, result.facets, toggle, clearFilters);
+    renderFilters(ui.filters, result.facets, expanded, { toggle, clear: clearFilters, expand });
     renderMore();
   };
 
@@ -201,6 +219,13 @@ export function startSearchPage(root: HTMLElement, base: string): void {
     state = { ...state, filters: { ...state.filters, [chip.filter]: [...values] } };
     typingEntry = false;
     commit(true);
+  }
+
+  function expand(filter: string): void {
+    expanded.add(filter);
+    if (!current) return;
+    renderFilters(ui.filters, current.facets, expanded, { toggle, clear: clearFilters, expand });
+    ui.filters.querySelectorAll<HTMLButtonElement>(`[aria-labelledby="search-filter-${filter}"] .chip`)[CHIPS_SHOWN]?.focus();
   }
 
   function clearFilters(): void {
