@@ -112,7 +112,7 @@ for (const r of results)
       (r.week ? ` · week page scripts: ${r.week.scripts.length ? r.week.scripts.join(", ") : "inline only"}` : ""),
   );
 console.log(
-  `Times are wall clock; memory is the peak sum of RSS over the build's whole process tree (polled every 50 ms${hasGnuTime() ? "; GNU time gives the largest single process" : ""}). KB = 1000 bytes.`,
+  `Times are wall clock. CPU and memory cover the build's whole process tree (npm, Astro, Pagefind), polled from /proc every 50 ms: CPU is user+system, memory the peak sum of RSS${hasGnuTime() ? " (GNU time gives the largest single process)" : ""}. KB = 1000 bytes.`,
 );
 for (const p of profiles) console.log(`\n${p}`);
 console.log();

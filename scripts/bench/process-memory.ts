@@ -8,7 +8,12 @@ export interface ProcEntry {
   ppid: number;
   /** Resident set size in bytes. */
   rss: number;
+  /** User + system CPU time so far, in seconds. */
+  cpu: number;
 }
+
+/** USER_HZ: /proc reports CPU time in ticks of 1/100 s on Linux. */
+const TICKS_PER_SECOND = 100;
 
 /**
  * Parses one `/proc/<pid>/stat` line. The command name (field 2) may hold spaces and parentheses,
@@ -18,31 +23,36 @@ export function parseProcStat(line: string, pageSize = 4096): ProcEntry | undefi
   const close = line.lastIndexOf(")");
   if (close < 0) return undefined;
   const pid = Number.parseInt(line, 10);
-  // After ")": state(3) ppid(4) … rss(24) → offsets 0, 1, …, 21.
+  // After ")": state(3) ppid(4) … utime(14) stime(15) … rss(24) → offsets 0, 1, …, 11, 12, …, 21.
   const rest = line.slice(close + 2).split(" ");
   const ppid = Number(rest[1]);
+  const ticks = Number(rest[11]) + Number(rest[12]);
   const rssPages = Number(rest[21]);
-  if (!Number.isFinite(pid) || !Number.isFinite(ppid) || !Number.isFinite(rssPages)) return undefined;
-  return { pid, ppid, rss: rssPages * pageSize };
+  if (![pid, ppid, ticks, rssPages].every(Number.isFinite)) return undefined;
+  return { pid, ppid, rss: rssPages * pageSize, cpu: ticks / TICKS_PER_SECOND };
 }
 
-/** Sum of RSS over `root` and all its descendants. Shared pages count once per process: an upper bound. */
-export function treeRss(entries: readonly ProcEntry[], root: number): number {
+/** `root` and all its descendants. */
+export function processTree(entries: readonly ProcEntry[], root: number): ProcEntry[] {
   const children = new Map<number, ProcEntry[]>();
   for (const e of entries) children.set(e.ppid, [...(children.get(e.ppid) ?? []), e]);
-  const self = entries.find((e) => e.pid === root);
-  let total = self?.rss ?? 0;
+  const tree = entries.filter((e) => e.pid === root);
   const stack = [root];
   const seen = new Set<number>([root]);
   while (stack.length > 0) {
     for (const c of children.get(stack.pop()!) ?? []) {
       if (seen.has(c.pid)) continue;
       seen.add(c.pid);
-      total += c.rss;
+      tree.push(c);
       stack.push(c.pid);
     }
   }
-  return total;
+  return tree;
+}
+
+/** Sum of RSS over `root` and all its descendants. Shared pages count once per process: an upper bound. */
+export function treeRss(entries: readonly ProcEntry[], root: number): number {
+  return processTree(entries, root).reduce((a, e) => a + e.rss, 0);
 }
 
 export interface TimeReport {

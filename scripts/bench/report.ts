@@ -24,6 +24,12 @@ export function ratios(r: SizeResult): { cold: number; warm?: number } {
   return { cold: pairs[0]!, warm: pairs.length > 1 ? median(pairs.slice(1)) : undefined };
 }
 
+/** The same for CPU time, which load from other work on the machine disturbs far less than wall time. */
+export function cpuRatios(r: SizeResult): { cold: number; warm?: number } {
+  const pairs = r.product.map((p, i) => p.treeCpuSeconds / r.floor[i]!.treeCpuSeconds);
+  return { cold: pairs[0]!, warm: pairs.length > 1 ? median(pairs.slice(1)) : undefined };
+}
+
 export function toBudgetInput(r: SizeResult): BudgetInput {
   const { cold, warm } = ratios(r);
   return {
@@ -46,9 +52,8 @@ const memory = (runs: Measured[]): string => {
 };
 const warmMedian = (runs: Measured[]): string => (runs.length > 1 ? sec(median(runs.slice(1).map((m) => m.wallMs))) : "–");
 const cpu = (runs: Measured[]): string => {
-  const all = runs.map((m) => (m.time ? m.time.userSeconds + m.time.systemSeconds : Number.NaN));
-  if (all.some(Number.isNaN)) return "–";
-  return runs.length > 1 ? `${all[0]!.toFixed(1)} s / ${median(all.slice(1)).toFixed(1)} s` : `${all[0]!.toFixed(1)} s / –`;
+  const all = runs.map((m) => m.treeCpuSeconds);
+  return `${all[0]!.toFixed(1)} s / ${runs.length > 1 ? `${median(all.slice(1)).toFixed(1)} s` : "–"}`;
 };
 const weight = (w: PageWeight | undefined): string => (w ? `${kb(w.htmlBytes)} / ${kb(w.jsBytes)}` : "–");
 
@@ -75,10 +80,11 @@ export function resultRows(results: readonly SizeResult[]): string[][] {
     ["product, warm (median)", ...col((r) => warmMedian(r.product))],
     ["floor build, cold", ...col((r) => sec(r.floor[0]!.wallMs))],
     ["floor, warm (median)", ...col((r) => warmMedian(r.floor))],
-    ["CPU user+sys, cold / warm median (product)", ...col((r) => cpu(r.product))],
-    ["CPU user+sys, cold / warm median (floor)", ...col((r) => cpu(r.floor))],
+    ["CPU of the process tree, cold / warm median (product)", ...col((r) => cpu(r.product))],
+    ["CPU of the process tree, cold / warm median (floor)", ...col((r) => cpu(r.floor))],
     ["product/floor, cold", ...col((r) => ratios(r).cold.toFixed(2))],
     ["product/floor, warm (median of pairs)", ...col((r) => ratios(r).warm?.toFixed(2) ?? "–")],
+    ["product/floor CPU, cold / warm (median of pairs)", ...col((r) => `${cpuRatios(r).cold.toFixed(2)} / ${cpuRatios(r).warm?.toFixed(2) ?? "–"}`)],
     ["product peak memory (process tree)", ...col((r) => memory(r.product))],
     ["floor peak memory (process tree)", ...col((r) => memory(r.floor))],
     ["pages built (product / floor)", ...col((r) => `${r.productStats.pages} / ${r.floorStats.pages}`)],

@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, openSync, closeSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { parseProcStat, parseTimeVerbose, treeRss, type ProcEntry, type TimeReport } from "./process-memory.ts";
+import { parseProcStat, parseTimeVerbose, processTree, type ProcEntry, type TimeReport } from "./process-memory.ts";
 
 export const GNU_TIME = "/usr/bin/time";
 const POLL_MS = 50;
@@ -13,6 +13,11 @@ export interface Measured {
   wallMs: number;
   /** Highest sum of RSS over the process tree seen while polling. */
   peakTreeBytes: number;
+  /**
+   * User + system CPU of every process seen in the tree (last value polled per process). Unlike GNU
+   * time's figure it includes children that outlive their parent's wait, such as Pagefind's binary.
+   */
+  treeCpuSeconds: number;
   /** From `/usr/bin/time -v`, when installed. */
   time?: TimeReport;
 }
@@ -56,8 +61,12 @@ export function runMeasured(options: RunOptions): Promise<Measured> {
   const started = performance.now();
   const child = spawn(command, args, { env: options.env, cwd: options.cwd, stdio: ["ignore", log, log] });
   let peak = 0;
+  const cpuByPid = new Map<number, number>();
   const poll = (): void => {
-    if (child.pid !== undefined) peak = Math.max(peak, treeRss(readProcs(), child.pid));
+    if (child.pid === undefined) return;
+    const tree = processTree(readProcs(), child.pid);
+    peak = Math.max(peak, tree.reduce((a, e) => a + e.rss, 0));
+    for (const e of tree) cpuByPid.set(e.pid, Math.max(cpuByPid.get(e.pid) ?? 0, e.cpu));
   };
   const timer = setInterval(poll, POLL_MS);
   return new Promise((resolve, reject) => {
@@ -75,7 +84,8 @@ export function runMeasured(options: RunOptions): Promise<Measured> {
         return;
       }
       const time = useTime && existsSync(timeFile) ? parseTimeVerbose(readFileSync(timeFile, "utf8")) : undefined;
-      resolve({ wallMs, peakTreeBytes: Math.max(peak, time?.maxRssBytes ?? 0), time });
+      const treeCpuSeconds = [...cpuByPid.values()].reduce((a, b) => a + b, 0);
+      resolve({ wallMs, peakTreeBytes: Math.max(peak, time?.maxRssBytes ?? 0), treeCpuSeconds, time });
     });
   });
 }

@@ -38,7 +38,7 @@ describe("parseElapsed", () => {
 describe("parseProcStat", () => {
   it("counts fields after the last parenthesis, so odd command names parse", () => {
     const line = "4242 (node (astro) x) S 4200 4242 4200 0 -1 4194560 1 0 0 0 5 1 0 0 20 0 11 0 100 2000000 1500 18446744073709551615";
-    expect(parseProcStat(line)).toEqual({ pid: 4242, ppid: 4200, rss: 1500 * 4096 });
+    expect(parseProcStat(line)).toEqual({ pid: 4242, ppid: 4200, rss: 1500 * 4096, cpu: 0.06 });
   });
   it("gives undefined for a malformed line", () => {
     expect(parseProcStat("garbage")).toBeUndefined();
@@ -48,11 +48,11 @@ describe("parseProcStat", () => {
 describe("treeRss", () => {
   it("sums the root and every descendant, not unrelated processes", () => {
     const procs = [
-      { pid: 1, ppid: 0, rss: 1000 },
-      { pid: 10, ppid: 1, rss: 5 },
-      { pid: 11, ppid: 10, rss: 7 },
-      { pid: 12, ppid: 11, rss: 11 },
-      { pid: 20, ppid: 1, rss: 100 },
+      { pid: 1, ppid: 0, rss: 1000, cpu: 0 },
+      { pid: 10, ppid: 1, rss: 5, cpu: 0 },
+      { pid: 11, ppid: 10, rss: 7, cpu: 0 },
+      { pid: 12, ppid: 11, rss: 11, cpu: 0 },
+      { pid: 20, ppid: 1, rss: 100, cpu: 0 },
     ];
     expect(treeRss(procs, 10)).toBe(23);
     expect(treeRss(procs, 99)).toBe(0);
