@@ -64,7 +64,8 @@ export function prepareSearchSite(options: PrepareOptions): SearchSite {
   if (config) args.push("--config", config);
   execFileSync(process.execPath, args, {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, WEEKLY_ARCHIVE_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: "1" },
+    // Vitest sets NODE_ENV=test; inherited, it makes Astro build in dev mode (archive re-parsed per page).
+    env: { ...process.env, NODE_ENV: "production", WEEKLY_ARCHIVE_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: "1" },
   });
   if (!existsSync(join(dist, CATALOG)))
     throw new Error("构建结果里没有搜索索引：请在 astro.config.mjs 注册 pagefindIntegration()（no search index in the build）");
