@@ -1,5 +1,5 @@
 import { getCollection } from "astro:content";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildArchive, type Archive } from "../lib/archive.ts";
 import { readFrontmatterMetrics, type FrontmatterMetric } from "../lib/insights/frontmatter-metrics.ts";
@@ -64,12 +64,35 @@ async function loadAll(): Promise<Loaded> {
   return { archive, insights };
 }
 
-let cached: Promise<Loaded> | undefined;
+let cached: { signature: string; loaded: Promise<Loaded> } | undefined;
+
+/**
+ * What the archive is built from: names, sizes and mtimes of the week and registry files.
+ * Keying the cache on it (rather than on DEV, which a NODE_ENV=test build also sets) parses once
+ * per build and still picks up edits in `astro dev`.
+ */
+function contentSignature(): string {
+  const root = resolve(siteConfig.contentDir);
+  const parts: string[] = [];
+  for (const dir of [root, join(root, "weeks")]) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const stat = statSync(join(dir, name), { throwIfNoEntry: false });
+      if (stat?.isFile()) parts.push(`${dir}/${name}:${stat.size}:${stat.mtimeMs}`);
+    }
+  }
+  return parts.join("|");
+}
 
 function load(): Promise<Loaded> {
-  if (import.meta.env.DEV) return loadAll();
-  cached ??= loadAll();
-  return cached;
+  const signature = contentSignature();
+  if (cached?.signature !== signature) cached = { signature, loaded: loadAll() };
+  return cached.loaded;
 }
 
 /** The archive, parsed once per build and shared by every page. */

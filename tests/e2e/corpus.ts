@@ -26,7 +26,7 @@ export function buildCorpusSite(name: string, count: number, seed = 1): CorpusSi
     if (existsSync(join("content", f))) copyFileSync(join("content", f), join(contentDir, f));
   execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", resolve(dist)], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, WEEKLY_ARCHIVE_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: "production", WEEKLY_ARCHIVE_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: "1" },
   });
   return { contentDir, dist };
 }

@@ -9,7 +9,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (process.env.SKIP_BUILD !== "1") {
     execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build"], {
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, NODE_ENV: "production", ASTRO_TELEMETRY_DISABLED: "1" },
     });
   }
   server = await serveStatic("dist");

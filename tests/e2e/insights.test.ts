@@ -29,6 +29,7 @@ function buildCorpusSite(): void {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
+      NODE_ENV: "production",
       WEEKLY_ARCHIVE_CONTENT: CONTENT,
       WEEKLY_ARCHIVE_PUBLIC: "1",
       SITE: "https://weeks.example.test",
