@@ -23,6 +23,8 @@ export default defineConfig({
   integrations: [validateWeeksIntegration(), mdx(), pagefindIntegration(), ...(publishesFeeds(siteConfig) ? [sitemap()] : [])],
   devToolbar: { enabled: false },
   vite: {
+    // Dependency pre-bundling per corpus too, or each corpus build re-optimizes the shared one.
+    cacheDir: cacheKey === "content" ? "./node_modules/.vite" : `./node_modules/.vite/${cacheKey}`,
     build: {
       rollupOptions: {
         // Astro tags every MDX module with a head-inject directive the bundler cannot keep; harmless, and

@@ -3,7 +3,8 @@
  * Used by tests and benchmarks that need corpora far larger than the real archive.
  * Pure: no fs, no clock, no Math.random — the same options always give byte-identical files.
  */
-import { addDays, format } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { format } from "date-fns/format";
 import { addWeeksToId, parseWeekId, splitWeekLabel, weekStart, type WeekId } from "../../src/lib/week-id.ts";
 
 export interface GeneratedWeek {

@@ -1,4 +1,4 @@
-import { format } from "date-fns";
+import { format } from "date-fns/format";
 import { weekEnd, weekStart, type WeekId } from "./week-id.ts";
 
 const CREATED = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;

@@ -1,12 +1,10 @@
-import {
-  addWeeks,
-  endOfISOWeek,
-  getISOWeek,
-  getISOWeekYear,
-  getISOWeeksInYear,
-  setISOWeek,
-  startOfISOWeek,
-} from "date-fns";
+import { addWeeks } from "date-fns/addWeeks";
+import { endOfISOWeek } from "date-fns/endOfISOWeek";
+import { getISOWeek } from "date-fns/getISOWeek";
+import { getISOWeekYear } from "date-fns/getISOWeekYear";
+import { getISOWeeksInYear } from "date-fns/getISOWeeksInYear";
+import { setISOWeek } from "date-fns/setISOWeek";
+import { startOfISOWeek } from "date-fns/startOfISOWeek";
 
 declare const weekIdBrand: unique symbol;
 /** A canonical ISO week label such as `2024-W17`, checked once at the edge. */

@@ -1,4 +1,4 @@
-import { format } from "date-fns";
+import { format } from "date-fns/format";
 import type { ListItem, Nodes, RootContent } from "mdast";
 import { classifyHeading } from "../report/section-kinds.ts";
 import { splitFrontmatter } from "../validate/frontmatter.ts";

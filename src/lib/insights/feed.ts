@@ -1,4 +1,4 @@
-import { addDays } from "date-fns";
+import { addDays } from "date-fns/addDays";
 import type { WeekReport } from "../report/model.ts";
 import { weekStart, type WeekId } from "../week-id.ts";
 

@@ -1,5 +1,5 @@
 import type { Incident, WeekReport } from "../report/model.ts";
-import { addDays } from "date-fns";
+import { addDays } from "date-fns/addDays";
 import { weekStart, type WeekId } from "../week-id.ts";
 
 /** One production incident on /incidents/, with the week that reported it. */
