@@ -1,5 +1,5 @@
 import type { Root } from "mdast";
-import type { Problem } from "./problem.ts";
+import { errorAtNode, type Problem } from "./problem.ts";
 import { walk } from "./mdx.ts";
 import { closestMatch } from "./suggest.ts";
 
@@ -34,15 +34,7 @@ export function findBrokenLinks(file: string, tree: Root, pageWeek: string, ctx:
     if (node.type === "image") {
       const why = explainImage(node.url.trim(), ctx.publicFiles);
       if (why)
-        problems.push({
-          file,
-          line: node.position?.start.line,
-          column: node.position?.start.column,
-          field: "image",
-          severity: "error",
-          message: `图片 ${node.url}：${why.message} (bad image path)`,
-          hint: why.hint,
-        });
+        problems.push(errorAtNode(file, node, "image", `图片 ${node.url}：${why.message} (bad image path)`, why.hint));
       return true;
     }
     if (node.type !== "link" && node.type !== "definition") return true;
@@ -57,15 +49,15 @@ export function findBrokenLinks(file: string, tree: Root, pageWeek: string, ctx:
     }
     const why = explainRoute(path, weeks, ctx.publicFiles);
     if (why)
-      problems.push({
-        file,
-        line: node.position?.start.line,
-        column: node.position?.start.column,
-        field: "link",
-        severity: "error",
-        message: `站内链接 ${url} 指向不存在的页面${path !== url ? `（解析为 ${path}）` : ""}：${why.message} (broken internal link)`,
-        hint: why.hint,
-      });
+      problems.push(
+        errorAtNode(
+          file,
+          node,
+          "link",
+          `站内链接 ${url} 指向不存在的页面${path !== url ? `（解析为 ${path}）` : ""}：${why.message} (broken internal link)`,
+          why.hint,
+        ),
+      );
     return true;
   });
   return problems;

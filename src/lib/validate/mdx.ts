@@ -4,7 +4,7 @@ import remarkGfm from "remark-gfm";
 import remarkMdx from "remark-mdx";
 import type { Root, RootContent } from "mdast";
 import type {} from "mdast-util-mdx";
-import type { Problem } from "./problem.ts";
+import { errorAtNode, type Problem } from "./problem.ts";
 
 /** JSX elements a week may use, injected by the site. Empty on purpose: weeks are plain Markdown. */
 export const ALLOWED_ELEMENTS: readonly string[] = [];
@@ -76,15 +76,7 @@ export function findCodeInContent(
 ): Problem[] {
   const problems: Problem[] = [];
   const report = (node: RootContent, message: string, hint: string) =>
-    problems.push({
-      file,
-      line: node.position?.start.line,
-      column: node.position?.start.column,
-      field: "mdx",
-      severity: "error",
-      message,
-      hint,
-    });
+    problems.push(errorAtNode(file, node, "mdx", message, hint));
   walk(tree, (node) => {
     switch (node.type) {
       case "mdxjsEsm":
@@ -187,15 +179,7 @@ export function findExpressionsInImageAlt(file: string, tree: Root, text: string
     const label = raw.slice(2, raw.lastIndexOf("]"));
     const brace = [...label].findIndex((ch, i) => ch === "{" && label[i - 1] !== "\\");
     if (brace >= 0)
-      problems.push({
-        file,
-        line: node.position?.start.line,
-        column: node.position?.start.column,
-        field: "mdx",
-        severity: "error",
-        message: "图片说明里的 `{…}` 是 JavaScript 表达式，MDX 会把它当代码 (expression in image alt text)",
-        hint: "写成 `\\{` 和 `\\}`",
-      });
+      problems.push(errorAtNode(file, node, "mdx", "图片说明里的 `{…}` 是 JavaScript 表达式，MDX 会把它当代码 (expression in image alt text)", "写成 `\\{` 和 `\\}`"));
     return true;
   });
   return problems;

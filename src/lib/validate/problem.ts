@@ -15,6 +15,17 @@ export interface Problem {
   hint: string;
 }
 
+/** An error at a Markdown node's start, where the author's editor should jump. */
+export function errorAtNode(
+  file: string,
+  node: { position?: { start: { line: number; column: number } } },
+  field: string,
+  message: string,
+  hint: string,
+): Problem {
+  return { file, line: node.position?.start.line, column: node.position?.start.column, field, severity: "error", message, hint };
+}
+
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === "error");
 }
