@@ -2,6 +2,8 @@ import { getCollection } from "astro:content";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildArchive, type Archive } from "../lib/archive.ts";
+import { currentBuildSession } from "../lib/build-session.ts";
+import { formatWeekRange } from "../lib/format.ts";
 import { readFrontmatterMetrics, type FrontmatterMetric } from "../lib/insights/frontmatter-metrics.ts";
 import { buildInsights, type Insights } from "../lib/insights/insights.ts";
 import { sortMetricEntries } from "../lib/insights/metric-registry.ts";
@@ -9,6 +11,8 @@ import { readPlanMarks, type PlanMark } from "../lib/insights/plan-marks.ts";
 import type { Registry } from "../lib/registry.ts";
 import { parseWeekSource, WeekParseError } from "../lib/report/parse-week.ts";
 import { createRoutes } from "../lib/routes.ts";
+import { toSearchRecord, type SearchWeekRecord } from "../lib/search/records.ts";
+import { t } from "../i18n/zh-CN.ts";
 import { siteConfig } from "../site.config.ts";
 
 /** Base-aware URLs for every page and component. */
@@ -35,6 +39,7 @@ function assertNothingDropped(ids: Set<string>): void {
 interface Loaded {
   archive: Archive;
   insights: Insights;
+  searchRecords: SearchWeekRecord[];
 }
 
 async function loadAll(): Promise<Loaded> {
@@ -61,15 +66,31 @@ async function loadAll(): Promise<Loaded> {
   const archive = buildArchive(reports, registry, { staleAfterWeeks: siteConfig.staleAfterWeeks });
   const metricRegistry = sortMetricEntries((await getCollection("metrics")).map((e) => e.data));
   const insights = buildInsights(archive, { metricRegistry, frontmatterMetrics, planMarks, staleAfterWeeks: siteConfig.staleAfterWeeks });
-  return { archive, insights };
+  const searchRecords = toSearchRecords(archive);
+  currentBuildSession()?.onSearchRecords?.(searchRecords);
+  return { archive, insights, searchRecords };
+}
+
+function toSearchRecords(archive: Archive): SearchWeekRecord[] {
+  const projectNames = new Map(archive.projects.map((p) => [p.slug, p.name]));
+  const objectiveTitles = new Map(archive.objectives.map((o) => [o.id, o.title]));
+  return archive.weeks.map(({ report }) => {
+    const range = formatWeekRange(report.week);
+    return toSearchRecord(report, {
+      url: routes.week(report.slug),
+      dates: t.week.weekOf(range.from, range.to),
+      projectName: (slug, fallback) => projectNames.get(slug) ?? fallback,
+      objectiveTitle: (id, fallback) => objectiveTitles.get(id) ?? fallback,
+      untitledSection: t.week.introSection,
+    });
+  });
 }
 
 let cached: { signature: string; loaded: Promise<Loaded> } | undefined;
 
 /**
  * What the archive is built from: names, sizes and mtimes of the week and registry files.
- * Keying the cache on it (rather than on DEV, which a NODE_ENV=test build also sets) parses once
- * per build and still picks up edits in `astro dev`.
+ * Outside a build (`astro dev`) the cache is keyed on it, so edits show up on the next request.
  */
 function contentSignature(): string {
   const root = resolve(siteConfig.contentDir);
@@ -90,6 +111,8 @@ function contentSignature(): string {
 }
 
 function load(): Promise<Loaded> {
+  // Content cannot change during a build: statting every file for each of hundreds of pages cost seconds.
+  if (cached && currentBuildSession()) return cached.loaded;
   const signature = contentSignature();
   if (cached?.signature !== signature) cached = { signature, loaded: loadAll() };
   return cached.loaded;
@@ -103,4 +126,9 @@ export async function getArchive(): Promise<Archive> {
 /** Metric trends, incident log, plan vs. done and stale work, built once from the same archive. */
 export async function getInsights(): Promise<Insights> {
   return (await load()).insights;
+}
+
+/** Every week as the search index needs it (see integrations/pagefind.ts). */
+export async function getSearchRecords(): Promise<SearchWeekRecord[]> {
+  return (await load()).searchRecords;
 }

@@ -1,7 +1,10 @@
 /**
- * Search index at build time (astro:build:done) and in `astro dev`, through Pagefind's Node API.
+ * Search index at build time and in `astro dev`, through Pagefind's Node API.
  *
- * Input: `search/records.json`, rendered by src/pages/search/records.json.ts from the archive model.
+ * Input: the search records of the archive model. A build gets them through the build session as
+ * soon as the archive exists and indexes while pages render (Pagefind is a separate process, so it
+ * runs on another core); astro:build:done only waits and writes. Without a session — or in dev —
+ * they come from `search/records.json`, rendered by src/pages/search/records.json.ts.
  * Output (site root): `pagefind/` (Pagefind's runtime and index, without fragments or UI bundles —
  * our client never loads them) and `search-data/` (catalog + week text shards, see lib/search/catalog.ts).
  * In dev the same files are built in memory on the first search request and rebuilt after content changes.
@@ -19,6 +22,7 @@ import { foldText } from "../lib/search/normalize.ts";
 import type { SearchWeekRecord } from "../lib/search/records.ts";
 import { PAGEFIND_LANGUAGE, indexCharacters, indexContent } from "../lib/search/tokens.ts";
 import { siteConfig } from "../site.config.ts";
+import { currentBuildSession } from "../lib/build-session.ts";
 
 /** Where the records endpoint renders, relative to the output directory / base URL. */
 export const RECORDS_PATH = "search/records.json";
@@ -160,6 +164,7 @@ function devMiddleware(base: string, logger: AstroIntegrationLogger) {
 
 export function pagefindIntegration(): AstroIntegration {
   let base = "/";
+  let early: Promise<SearchFiles> | undefined;
   return {
     name: "weekly-archive:pagefind",
     hooks: {
@@ -175,15 +180,27 @@ export function pagefindIntegration(): AstroIntegration {
         server.watcher.on("change", onChange).on("add", onChange).on("unlink", onChange);
         server.middlewares.use((req, res, next) => void dev.handle(req, res, next));
       },
+      "astro:build:start": () => {
+        early = undefined;
+        const session = currentBuildSession();
+        if (!session) return;
+        session.onSearchRecords = (records) => {
+          if (early) return;
+          early = buildSearchFiles(records);
+          // Awaited at astro:build:done; a build that fails before then must not also crash on this.
+          early.catch(() => {});
+        };
+      },
       "astro:build:done": async ({ dir, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
         const recordsFile = join(outDir, RECORDS_PATH);
-        const records = JSON.parse(readFileSync(recordsFile, "utf8")) as SearchWeekRecord[];
-        rmSync(recordsFile);
-        const { files, weeks } = await buildSearchFiles(records);
+        const pending = early ?? buildSearchFiles(JSON.parse(readFileSync(recordsFile, "utf8")) as SearchWeekRecord[]);
+        early = undefined;
+        rmSync(recordsFile, { force: true });
+        const { files, weeks } = await pending;
         writeSearchFiles(outDir, files);
-        logger.info(`搜索索引（search index）：${weeks} 周，${files.size} 个文件，${Math.round(performance.now() - started)} ms`);
+        logger.info(`搜索索引（search index）：${weeks} 周，${files.size} 个文件，页面渲染完成后再用 ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

@@ -2,6 +2,8 @@ import { resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { siteConfig } from "../site.config.ts";
+import { beginBuildSession, endBuildSession } from "../lib/build-session.ts";
+import { offerParsedWeek } from "../lib/report/shared-trees.ts";
 import { checkContentDir } from "../lib/validate/load.ts";
 import { formatProblem, formatProblems, summarizeProblems, type Problem } from "../lib/validate/index.ts";
 
@@ -15,10 +17,13 @@ export function validateWeeksIntegration(options: { contentDir?: string } = {}):
   return {
     name: "weekly-archive:validate-weeks",
     hooks: {
-      "astro:config:setup": ({ config, logger }) => {
+      "astro:config:setup": ({ config, command, logger }) => {
         root = fileURLToPath(config.root);
         contentDir = resolve(root, options.contentDir ?? siteConfig.contentDir);
-        const { checked, problems } = checkContentDir(contentDir, root);
+        const building = command === "build";
+        if (building) beginBuildSession();
+        // A build hands the checked trees to the site's parser, so each week is parsed once.
+        const { checked, problems } = checkContentDir(contentDir, root, { onParsedWeek: building ? offerParsedWeek : undefined });
         logWarnings(logger, problems);
         const errors = problems.filter((p) => p.severity === "error");
         if (errors.length > 0) {
@@ -28,6 +33,7 @@ export function validateWeeksIntegration(options: { contentDir?: string } = {}):
         }
         logger.info(summarizeProblems(problems, checked.length));
       },
+      "astro:build:done": () => endBuildSession(),
       "astro:server:setup": ({ server, logger }) => {
         const inContent = (file: string) => file.startsWith(contentDir + sep);
         const recheck = (file: string) => {

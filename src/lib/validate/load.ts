@@ -121,6 +121,8 @@ export interface CheckOptions {
   only?: readonly string[];
   /** Also run the site's week parser and the metric cross-check (the build runs the parser itself). */
   deep?: boolean;
+  /** Receives every week tree that parsed (see ValidateContext.onParsedWeek). */
+  onParsedWeek?: ValidateContext["onParsedWeek"];
 }
 
 /** The whole content folder, as the build sees it. */
@@ -161,7 +163,8 @@ export function checkContentDir(contentDir: string, root = process.cwd(), option
       ]
     : tree;
   // Explicit files may live outside weeks/ (a draft); nesting only matters for the tree itself.
-  const validated = validateWeekFiles(files, present ? { ...ctx, weeksDir: undefined } : ctx);
+  const context = { ...ctx, onParsedWeek: options.onParsedWeek };
+  const validated = validateWeekFiles(files, present ? { ...context, weeksDir: undefined } : context);
   const reported = (p: Problem) => !present || present.includes(p.file);
   const problems = [...missing, ...validated.filter(reported), ...registry.problems];
   if (options.deep) {

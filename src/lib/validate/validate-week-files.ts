@@ -2,6 +2,7 @@ import { findBrokenLinks } from "./links.ts";
 import { findCodeInContent, findExpressionsInImageAlt, parseMdx } from "./mdx.ts";
 import { readFrontmatter, splitFrontmatter } from "./frontmatter.ts";
 import { TEMPLATE_PLACEHOLDER } from "./placeholder.ts";
+import type { Root } from "mdast";
 import type { Problem } from "./problem.ts";
 import { findUnknownProjects } from "./projects.ts";
 import { emptyRegistry, type Registry } from "../registry.ts";
@@ -29,6 +30,8 @@ export interface ValidateContext {
   allowedElements?: readonly string[];
   /** The weeks folder as written in `path`s (`content/weeks`); files outside it directly are reported. */
   weeksDir?: string;
+  /** Called with each week tree that parsed, after the checks read it (the build hands it to the site's parser). */
+  onParsedWeek?: (source: string, text: string, tree: Root) => void;
 }
 
 interface FileFacts {
@@ -127,7 +130,7 @@ function checkBody(fact: FileFacts, weeks: ReadonlySet<string>, ctx: ValidateCon
   const parsed = parseMdx(file.path, text);
   if (!parsed.ok) return [parsed.problem];
   const pageWeek = fact.week ?? baseName(file.path).replace(/\.mdx$/, "");
-  return [
+  const problems = [
     ...findCodeInContent(file.path, parsed.tree, ctx.allowedElements),
     ...findExpressionsInImageAlt(file.path, parsed.tree, text),
     ...findBrokenLinks(file.path, parsed.tree, pageWeek, {
@@ -137,6 +140,8 @@ function checkBody(fact: FileFacts, weeks: ReadonlySet<string>, ctx: ValidateCon
     ...findUnknownProjects(file.path, parsed.tree, ctx.registry ?? emptyRegistry, ctx.registryFile),
     ...findPlaceholders(file),
   ];
+  ctx.onParsedWeek?.(file.source, text, parsed.tree);
+  return problems;
 }
 
 function findPlaceholders(file: WeekFile): Problem[] {

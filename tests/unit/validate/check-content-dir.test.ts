@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkContentDir } from "../../../src/lib/validate/load.ts";
+import { splitFrontmatter } from "../../../src/lib/report/frontmatter.ts";
+import { paddedBody } from "../../../src/lib/report/shared-trees.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "weekly-check-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -42,5 +44,19 @@ describe("checkContentDir", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("【54321技术战略落地】", "【54321技术战略】"));
     const { problems } = checkContentDir(dir);
     expect(problems.map((p) => [p.severity, p.field, p.line])).toEqual([["warning", "project", 17]]);
+  });
+
+  it("hands every week that parsed to onParsedWeek, with the text the site's parser asks for", () => {
+    const dir = join(tmp, "handover");
+    cpSync("content", dir, { recursive: true });
+    writeFileSync(join(dir, "weeks/2024-W18.mdx"), "---\nweek: 2024-W18\n---\n\n- 【贝易转（C转）】{broken\n");
+    const handed: { source: string; text: string; type: string }[] = [];
+    const { problems } = checkContentDir(dir, process.cwd(), {
+      onParsedWeek: (source, text, tree) => handed.push({ source, text, type: tree.type }),
+    });
+    expect(problems.filter((p) => p.severity === "error").map((p) => p.file)).toEqual([join(dir, "weeks/2024-W18.mdx")]);
+    const seed = readFileSync(join(dir, "weeks/2024-W17.mdx"), "utf8");
+    const split = splitFrontmatter(seed);
+    expect(handed).toEqual([{ source: seed, text: paddedBody(split.body, split.bodyLine), type: "root" }]);
   });
 });
