@@ -1,17 +1,14 @@
 import { getCollection } from "astro:content";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { buildArchive, type Archive } from "../lib/archive.ts";
-import { currentBuildSession } from "../lib/build-session.ts";
-import { formatWeekRange } from "../lib/format.ts";
-import { readFrontmatterMetrics, type FrontmatterMetric } from "../lib/insights/frontmatter-metrics.ts";
+import type { Archive } from "../lib/archive.ts";
+import { currentBuildSession, prefetchLookup } from "../lib/build-session.ts";
 import { buildInsights, type Insights } from "../lib/insights/insights.ts";
 import { sortMetricEntries } from "../lib/insights/metric-registry.ts";
-import { readPlanMarks, type PlanMark } from "../lib/insights/plan-marks.ts";
 import type { Registry } from "../lib/registry.ts";
-import { parseWeekSource, WeekParseError } from "../lib/report/parse-week.ts";
 import { createRoutes } from "../lib/routes.ts";
-import { toSearchRecord, type SearchWeekRecord } from "../lib/search/records.ts";
+import type { SearchWeekRecord } from "../lib/search/records.ts";
+import { archiveOf, archiveSearchRecords, parseWeekFile, weekLinks, type ParsedWeekFile } from "../lib/week-files.ts";
 import { t } from "../i18n/zh-CN.ts";
 import { siteConfig } from "../site.config.ts";
 
@@ -36,6 +33,16 @@ function assertNothingDropped(ids: Set<string>): void {
     );
 }
 
+/** The build's prefetched weeks (integrations/week-prefetch.ts), when they were parsed exactly as this site would. */
+function prefetchedWeeks(registry: Registry): ((path: string, source: string) => ParsedWeekFile | undefined) | undefined {
+  const prefetched = currentBuildSession()?.prefetched;
+  if (!prefetched) return undefined;
+  const lookup = prefetchLookup(prefetched, { base: import.meta.env.BASE_URL, registry });
+  if (lookup.ok) return lookup.get;
+  console.warn(`周报预解析结果不可用，改为逐周解析（prefetched weeks not used: ${lookup.reason}）`);
+  return undefined;
+}
+
 interface Loaded {
   archive: Archive;
   insights: Insights;
@@ -46,44 +53,24 @@ async function loadAll(): Promise<Loaded> {
   const registry = await loadRegistry();
   const entries = await getCollection("weeks");
   assertNothingDropped(new Set(entries.map((e) => e.id)));
-  const links = { project: routes.project, objective: routes.objective, internal: routes.asset };
-  // WeekReport carries neither frontmatter `metrics:` nor the 上周计划完成情况 ticks; read them from the same source text, once.
-  const frontmatterMetrics = new Map<string, FrontmatterMetric[]>();
-  const planMarks = new Map<string, PlanMark[]>();
-  const reports = entries.map((entry) => {
+  const prefetchedWeek = prefetchedWeeks(registry);
+  const links = weekLinks(routes);
+  const files = entries.map((entry) => {
     const file = entry.filePath ?? join(siteConfig.contentDir, "weeks", `${entry.id}.mdx`);
-    try {
-      const source = readFileSync(file, "utf8");
-      const report = parseWeekSource(source, { file, registry, links });
-      frontmatterMetrics.set(report.slug, readFrontmatterMetrics(source));
-      planMarks.set(report.slug, readPlanMarks(source));
-      return report;
-    } catch (e) {
-      if (e instanceof WeekParseError) throw e;
-      throw new Error(`${file}: 解析失败（failed to parse）：${(e as Error).message}`, { cause: e });
-    }
+    const source = readFileSync(file, "utf8");
+    return prefetchedWeek?.(resolve(file), source) ?? parseWeekFile(source, { file, registry, links });
   });
-  const archive = buildArchive(reports, registry, { staleAfterWeeks: siteConfig.staleAfterWeeks });
+  const archive = archiveOf(files, registry, siteConfig.staleAfterWeeks);
   const metricRegistry = sortMetricEntries((await getCollection("metrics")).map((e) => e.data));
-  const insights = buildInsights(archive, { metricRegistry, frontmatterMetrics, planMarks, staleAfterWeeks: siteConfig.staleAfterWeeks });
-  const searchRecords = toSearchRecords(archive);
+  const insights = buildInsights(archive, {
+    metricRegistry,
+    frontmatterMetrics: new Map(files.map((f) => [f.report.slug, f.frontmatterMetrics])),
+    planMarks: new Map(files.map((f) => [f.report.slug, f.planMarks])),
+    staleAfterWeeks: siteConfig.staleAfterWeeks,
+  });
+  const searchRecords = archiveSearchRecords(archive, routes, { weekOf: t.week.weekOf, untitledSection: t.week.introSection });
   currentBuildSession()?.onSearchRecords?.(searchRecords);
   return { archive, insights, searchRecords };
-}
-
-function toSearchRecords(archive: Archive): SearchWeekRecord[] {
-  const projectNames = new Map(archive.projects.map((p) => [p.slug, p.name]));
-  const objectiveTitles = new Map(archive.objectives.map((o) => [o.id, o.title]));
-  return archive.weeks.map(({ report }) => {
-    const range = formatWeekRange(report.week);
-    return toSearchRecord(report, {
-      url: routes.week(report.slug),
-      dates: t.week.weekOf(range.from, range.to),
-      projectName: (slug, fallback) => projectNames.get(slug) ?? fallback,
-      objectiveTitle: (id, fallback) => objectiveTitles.get(id) ?? fallback,
-      untitledSection: t.week.introSection,
-    });
-  });
 }
 
 let cached: { signature: string; loaded: Promise<Loaded> } | undefined;

@@ -1,10 +1,12 @@
 /**
  * Search index at build time and in `astro dev`, through Pagefind's Node API.
  *
- * Input: the search records of the archive model. A build gets them through the build session as
- * soon as the archive exists and indexes while pages render (Pagefind is a separate process, so it
- * runs on another core); astro:build:done only waits and writes. Without a session — or in dev —
- * they come from `search/records.json`, rendered by src/pages/search/records.json.ts.
+ * Input: the search records of the archive model. A build starts indexing the records of the weeks
+ * prefetched after the week check (integrations/week-prefetch.ts) at astro:config:done, so Pagefind
+ * (its own process) works while Astro bundles and renders; once the site's archive exists, its
+ * records arrive through the build session and that index stands if they are the same (else they
+ * are indexed then); astro:build:done only waits and writes. Without a session — or in dev — the
+ * records come from `search/records.json`, rendered by src/pages/search/records.json.ts.
  * Output (site root): `pagefind/` (Pagefind's runtime and index, without fragments or UI bundles —
  * our client never loads them) and `search-data/` (catalog + week text shards, see lib/search/catalog.ts).
  * In dev the same files are built in memory on the first search request and rebuilt after content changes.
@@ -165,11 +167,34 @@ function devMiddleware(base: string, logger: AstroIntegrationLogger) {
 export function pagefindIntegration(): AstroIntegration {
   let base = "/";
   let early: Promise<SearchFiles> | undefined;
+
+  /** In a build, index as soon as records exist: right after the week check, before Astro syncs and bundles. */
+  const startIndexingInBuild = (): void => {
+    early = undefined;
+    const session = currentBuildSession();
+    if (!session) return;
+    let indexed: string | undefined;
+    const index = (records: readonly SearchWeekRecord[]): void => {
+      const json = JSON.stringify(records);
+      if (json === indexed) return;
+      indexed = json;
+      // One Pagefind service at a time: buildSearchFiles closes it when done.
+      early = (early ?? Promise.resolve()).catch(() => undefined).then(() => buildSearchFiles(records));
+      // Awaited at astro:build:done; a build that fails before then must not also crash on this.
+      early.catch(() => {});
+    };
+    // The prefetched weeks' records first; the site's own, once its archive exists, are what the
+    // pages show: if they differ, they are indexed instead.
+    if (session.prefetched) index(session.prefetched.records);
+    session.onSearchRecords = index;
+  };
+
   return {
     name: "weekly-archive:pagefind",
     hooks: {
       "astro:config:done": ({ config }) => {
         base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+        startIndexingInBuild();
       },
       "astro:server:setup": ({ server, logger }) => {
         const dev = devMiddleware(base, logger);
@@ -179,17 +204,6 @@ export function pagefindIntegration(): AstroIntegration {
         };
         server.watcher.on("change", onChange).on("add", onChange).on("unlink", onChange);
         server.middlewares.use((req, res, next) => void dev.handle(req, res, next));
-      },
-      "astro:build:start": () => {
-        early = undefined;
-        const session = currentBuildSession();
-        if (!session) return;
-        session.onSearchRecords = (records) => {
-          if (early) return;
-          early = buildSearchFiles(records);
-          // Awaited at astro:build:done; a build that fails before then must not also crash on this.
-          early.catch(() => {});
-        };
       },
       "astro:build:done": async ({ dir, logger }) => {
         const started = performance.now();

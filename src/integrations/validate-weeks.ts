@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { siteConfig } from "../site.config.ts";
 import { beginBuildSession, endBuildSession } from "../lib/build-session.ts";
-import { offerParsedWeek } from "../lib/report/shared-trees.ts";
+import { checkAndPrefetchWeeks } from "./week-prefetch.ts";
 import { checkContentDir } from "../lib/validate/load.ts";
 import { formatProblem, formatProblems, summarizeProblems, type Problem } from "../lib/validate/index.ts";
 
@@ -20,10 +20,13 @@ export function validateWeeksIntegration(options: { contentDir?: string } = {}):
       "astro:config:setup": ({ config, command, logger }) => {
         root = fileURLToPath(config.root);
         contentDir = resolve(root, options.contentDir ?? siteConfig.contentDir);
-        const building = command === "build";
-        if (building) beginBuildSession();
-        // A build hands the checked trees to the site's parser, so each week is parsed once.
-        const { checked, problems } = checkContentDir(contentDir, root, { onParsedWeek: building ? offerParsedWeek : undefined });
+        // A build goes on to parse the checked weeks for the site, from the same trees (see week-prefetch.ts).
+        const { check, prefetched } =
+          command === "build"
+            ? checkAndPrefetchWeeks({ contentDir, root, base: config.base, staleAfterWeeks: siteConfig.staleAfterWeeks })
+            : { check: checkContentDir(contentDir, root), prefetched: undefined };
+        if (command === "build") beginBuildSession({ prefetched });
+        const { checked, problems } = check;
         logWarnings(logger, problems);
         const errors = problems.filter((p) => p.severity === "error");
         if (errors.length > 0) {

@@ -2,10 +2,10 @@ import type { Root } from "mdast";
 
 /**
  * Hand-over of parsed week trees from the week check to the site's parser, so a build parses each
- * week's MDX once. The check runs at astro:config:setup and the parser in the prerender bundle: two
- * module instances in one process, hence a shelf on globalThis. A tree is taken at most once (the
- * parser mutates it) and only when it was parsed from exactly the text the parser would read — a
- * file changed since the check, or a build without the check, parses as before.
+ * week's MDX once: the build's prefetch (integrations/week-prefetch.ts) offers the check's tree
+ * right before parsing the week. A shelf on globalThis, so an offer also reaches a parser in another
+ * module instance of the same process. A tree is taken at most once (the parser mutates it) and only
+ * when it was parsed from exactly the text the parser would read — otherwise it parses as before.
  */
 interface Offered {
   text: string;

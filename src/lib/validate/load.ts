@@ -162,8 +162,8 @@ export function checkContentDir(contentDir: string, root = process.cwd(), option
         ...present.map((f) => ({ path: f, source: f.endsWith(".mdx") ? readFileSync(resolve(root, f), "utf8") : "" })),
       ]
     : tree;
+  const context: ValidateContext = { ...ctx, onParsedWeek: options.onParsedWeek };
   // Explicit files may live outside weeks/ (a draft); nesting only matters for the tree itself.
-  const context = { ...ctx, onParsedWeek: options.onParsedWeek };
   const validated = validateWeekFiles(files, present ? { ...context, weeksDir: undefined } : context);
   const reported = (p: Problem) => !present || present.includes(p.file);
   const problems = [...missing, ...validated.filter(reported), ...registry.problems];

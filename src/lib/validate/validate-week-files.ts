@@ -31,7 +31,15 @@ export interface ValidateContext {
   /** The weeks folder as written in `path`s (`content/weeks`); files outside it directly are reported. */
   weeksDir?: string;
   /** Called with each week tree that parsed, after the checks read it (the build hands it to the site's parser). */
-  onParsedWeek?: (source: string, text: string, tree: Root) => void;
+  onParsedWeek?: (week: ParsedWeekTree) => void;
+}
+
+/** A week file's MDX tree as the check parsed it: `text` is the source with its frontmatter blanked line for line. */
+export interface ParsedWeekTree {
+  path: string;
+  source: string;
+  text: string;
+  tree: Root;
 }
 
 interface FileFacts {
@@ -140,7 +148,7 @@ function checkBody(fact: FileFacts, weeks: ReadonlySet<string>, ctx: ValidateCon
     ...findUnknownProjects(file.path, parsed.tree, ctx.registry ?? emptyRegistry, ctx.registryFile),
     ...findPlaceholders(file),
   ];
-  ctx.onParsedWeek?.(file.source, text, parsed.tree);
+  ctx.onParsedWeek?.({ path: file.path, source: file.source, text, tree: parsed.tree });
   return problems;
 }
 

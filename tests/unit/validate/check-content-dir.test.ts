@@ -50,13 +50,13 @@ describe("checkContentDir", () => {
     const dir = join(tmp, "handover");
     cpSync("content", dir, { recursive: true });
     writeFileSync(join(dir, "weeks/2024-W18.mdx"), "---\nweek: 2024-W18\n---\n\n- 【贝易转（C转）】{broken\n");
-    const handed: { source: string; text: string; type: string }[] = [];
+    const handed: { path: string; source: string; text: string; type: string }[] = [];
     const { problems } = checkContentDir(dir, process.cwd(), {
-      onParsedWeek: (source, text, tree) => handed.push({ source, text, type: tree.type }),
+      onParsedWeek: ({ path, source, text, tree }) => handed.push({ path, source, text, type: tree.type }),
     });
     expect(problems.filter((p) => p.severity === "error").map((p) => p.file)).toEqual([join(dir, "weeks/2024-W18.mdx")]);
     const seed = readFileSync(join(dir, "weeks/2024-W17.mdx"), "utf8");
     const split = splitFrontmatter(seed);
-    expect(handed).toEqual([{ source: seed, text: paddedBody(split.body, split.bodyLine), type: "root" }]);
+    expect(handed).toEqual([{ path: join(dir, "weeks/2024-W17.mdx"), source: seed, text: paddedBody(split.body, split.bodyLine), type: "root" }]);
   });
 });

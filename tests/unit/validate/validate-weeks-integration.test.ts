@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { validateWeeksIntegration } from "../../../src/integrations/validate-weeks.ts";
+import { currentBuildSession, endBuildSession } from "../../../src/lib/build-session.ts";
 
 function runSetup(contentDir: string) {
   const logs: string[] = [];
@@ -14,7 +15,7 @@ function runSetup(contentDir: string) {
   };
   const integration = validateWeeksIntegration({ contentDir });
   const hook = integration.hooks["astro:config:setup"]!;
-  const config = { root: pathToFileURL(process.cwd() + "/") };
+  const config = { root: pathToFileURL(process.cwd() + "/"), base: "/" };
   const run = () => (hook as (o: unknown) => void)({ config, logger, command: "build" });
   return { run, logs };
 }
@@ -24,6 +25,16 @@ describe("validateWeeksIntegration", () => {
     const { run, logs } = runSetup("content");
     expect(run).not.toThrow();
     expect(logs.at(-1)).toMatch(/^info 通过/);
+  });
+
+  it("hands a build the checked weeks, parsed, and their search records", () => {
+    runSetup("content").run();
+    const prefetched = currentBuildSession()?.prefetched;
+    endBuildSession();
+    expect(prefetched?.base).toBe("/");
+    expect(prefetched?.files.map((f) => f.path)).toEqual([`${process.cwd()}/content/weeks/2024-W17.mdx`]);
+    expect(prefetched?.files[0]!.parsed.report.projects.map((p) => p.name)).toContain("贝易转（C转）");
+    expect(prefetched?.records.map((r) => r.week)).toEqual(["2024-W17"]);
   });
 
   it.each(["esm-import", "expression", "broken-brace", "bad-week", "broken-yaml", "name-mismatch", "duplicate"])(

@@ -1,0 +1,70 @@
+/**
+ * One week file → everything the site reads from it, and the archive's search records. Shared by
+ * the data layer (src/data/archive.ts) and the build's prefetch worker, so both produce the same
+ * values from the same text.
+ */
+import { buildArchive, type Archive } from "./archive.ts";
+import { formatWeekRange } from "./format.ts";
+import { readFrontmatterMetrics, type FrontmatterMetric } from "./insights/frontmatter-metrics.ts";
+import { readPlanMarks, type PlanMark } from "./insights/plan-marks.ts";
+import type { Registry } from "./registry.ts";
+import type { WeekReport } from "./report/model.ts";
+import { parseWeekSource, WeekParseError, type ParseWeekOptions, type WeekLinks } from "./report/parse-week.ts";
+import type { Routes } from "./routes.ts";
+import { toSearchRecord, type SearchWeekRecord } from "./search/records.ts";
+
+export interface ParsedWeekFile {
+  report: WeekReport;
+  /** Frontmatter `metrics:`, which the report does not carry. */
+  frontmatterMetrics: FrontmatterMetric[];
+  /** The 上周计划完成情况 ticks, which the report does not carry. */
+  planMarks: PlanMark[];
+}
+
+/** Throws WeekParseError for a week the parser rejects, and names the file for anything else. */
+export function parseWeekFile(source: string, options: ParseWeekOptions): ParsedWeekFile {
+  try {
+    return {
+      report: parseWeekSource(source, options),
+      frontmatterMetrics: readFrontmatterMetrics(source),
+      planMarks: readPlanMarks(source),
+    };
+  } catch (e) {
+    if (e instanceof WeekParseError) throw e;
+    throw new Error(`${options.file}: 解析失败（failed to parse）：${(e as Error).message}`, { cause: e });
+  }
+}
+
+export function weekLinks(routes: Routes): WeekLinks {
+  return { project: routes.project, objective: routes.objective, internal: routes.asset };
+}
+
+export function archiveOf(files: readonly ParsedWeekFile[], registry: Registry, staleAfterWeeks: number): Archive {
+  return buildArchive(
+    files.map((f) => f.report),
+    registry,
+    { staleAfterWeeks },
+  );
+}
+
+export interface RecordLabels {
+  /** Date range label of a week, e.g. 4月15日 – 4月21日. */
+  weekOf(from: string, to: string): string;
+  untitledSection: string;
+}
+
+/** Every week as the search index needs it, with the archive-wide project and objective names. */
+export function archiveSearchRecords(archive: Archive, routes: Routes, labels: RecordLabels): SearchWeekRecord[] {
+  const projectNames = new Map(archive.projects.map((p) => [p.slug, p.name]));
+  const objectiveTitles = new Map(archive.objectives.map((o) => [o.id, o.title]));
+  return archive.weeks.map(({ report }) => {
+    const range = formatWeekRange(report.week);
+    return toSearchRecord(report, {
+      url: routes.week(report.slug),
+      dates: labels.weekOf(range.from, range.to),
+      projectName: (slug, fallback) => projectNames.get(slug) ?? fallback,
+      objectiveTitle: (id, fallback) => objectiveTitles.get(id) ?? fallback,
+      untitledSection: labels.untitledSection,
+    });
+  });
+}
