@@ -23,7 +23,13 @@ export function validateWeeksIntegration(options: { contentDir?: string } = {}):
         // A build goes on to parse the checked weeks for the site, from the same trees (see week-prefetch.ts).
         const { check, prefetched } =
           command === "build"
-            ? checkAndPrefetchWeeks({ contentDir, root, base: config.base, staleAfterWeeks: siteConfig.staleAfterWeeks })
+            ? checkAndPrefetchWeeks({
+                contentDir,
+                root,
+                base: config.base,
+                staleAfterWeeks: siteConfig.staleAfterWeeks,
+                cacheFile: fileURLToPath(new URL("weekly-archive-weeks.json", config.cacheDir)),
+              })
             : { check: checkContentDir(contentDir, root), prefetched: undefined };
         if (command === "build") beginBuildSession({ prefetched });
         const { checked, problems } = check;

@@ -1,12 +1,13 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { t } from "../i18n/zh-CN.ts";
 import type { PrefetchedWeeks } from "../lib/build-session.ts";
 import type { Registry } from "../lib/registry.ts";
 import { offerParsedWeek } from "../lib/report/shared-trees.ts";
 import { createRoutes } from "../lib/routes.ts";
-import { checkContentDir, loadRegistry, type ContentCheck } from "../lib/validate/load.ts";
+import { checkContentDir, loadRegistry, loadWeekFiles, type ContentCheck } from "../lib/validate/load.ts";
 import type { ParsedWeekTree } from "../lib/validate/validate-week-files.ts";
-import { archiveOf, archiveSearchRecords, parseWeekFile, weekLinks } from "../lib/week-files.ts";
+import { archiveOf, archiveSearchRecords, parseWeekFile, weekLinks, type ParsedWeekFile } from "../lib/week-files.ts";
+import { codeVersion, WeekCache } from "./week-cache.ts";
 
 /** getCollection() lists entries by id; the data layer's registry, which the prefetch must equal, has that order. */
 function inCollectionOrder(registry: Registry): Registry {
@@ -23,28 +24,47 @@ function inCollectionOrder(registry: Registry): Registry {
  * dropped before the build's memory peak, and the search records exist early enough for Pagefind
  * (its own process) to index while Astro works. The data layer uses a parsed week only where it
  * matches its own base, registry and file text exactly (build-session.ts, prefetchLookup).
+ * With a cache file, an unchanged week is neither checked nor parsed again (week-cache.ts).
  */
-export function checkAndPrefetchWeeks(input: { contentDir: string; root: string; base: string; staleAfterWeeks: number }): {
-  check: ContentCheck;
-  prefetched?: PrefetchedWeeks;
-} {
-  const trees: ParsedWeekTree[] = [];
-  const check = checkContentDir(input.contentDir, input.root, { onParsedWeek: (w) => trees.push(w) });
+export function checkAndPrefetchWeeks(input: {
+  contentDir: string;
+  root: string;
+  base: string;
+  staleAfterWeeks: number;
+  /** Where to keep checks and parsed weeks between builds (week-cache.ts); none: compute all. */
+  cacheFile?: string;
+}): { check: ContentCheck; prefetched?: PrefetchedWeeks } {
+  const cache = input.cacheFile ? new WeekCache(input.cacheFile, codeVersion(input.root)) : undefined;
+  const trees = new Map<string, ParsedWeekTree>();
+  const check = checkContentDir(input.contentDir, input.root, { onParsedWeek: (w) => trees.set(w.path, w), bodyCache: cache?.checks });
   if (check.problems.some((p) => p.severity === "error")) return { check };
 
   const registry = inCollectionOrder(loadRegistry(input.contentDir));
   const routes = createRoutes(input.base);
   const links = weekLinks(routes);
+  // What a parsed week depends on besides its own text.
+  const context = JSON.stringify([registry, input.base]);
   const files: PrefetchedWeeks["files"] = [];
-  for (const { path, source, text, tree } of trees.splice(0)) {
+  for (const { path, source } of loadWeekFiles(join(input.contentDir, "weeks"), input.root)) {
+    if (!path.endsWith(".mdx")) continue;
     const absolute = resolve(input.root, path);
-    offerParsedWeek(source, text, tree);
-    try {
-      files.push({ path: absolute, source, parsed: parseWeekFile(source, { file: absolute, registry, links }) });
-    } catch {
-      // The site parses this week itself and stops the build with the error in context.
+    const key = [context, path, source];
+    let parsed: ParsedWeekFile | undefined = cache?.reports.get(key);
+    if (!parsed) {
+      const checked = trees.get(path);
+      if (checked) offerParsedWeek(checked.source, checked.text, checked.tree);
+      try {
+        parsed = parseWeekFile(source, { file: absolute, registry, links });
+      } catch {
+        // The site parses this week itself and stops the build with the error in context.
+        continue;
+      }
+      cache?.reports.set(key, parsed);
     }
+    files.push({ path: absolute, source, parsed });
   }
+  trees.clear();
+  cache?.save();
   const archive = archiveOf(
     files.map((f) => f.parsed),
     registry,

@@ -123,6 +123,8 @@ export interface CheckOptions {
   deep?: boolean;
   /** Receives every week tree that parsed (see ValidateContext.onParsedWeek). */
   onParsedWeek?: ValidateContext["onParsedWeek"];
+  /** Body problems remembered from an earlier check (see ValidateContext.bodyCache). */
+  bodyCache?: ValidateContext["bodyCache"];
 }
 
 /** The whole content folder, as the build sees it. */
@@ -162,7 +164,7 @@ export function checkContentDir(contentDir: string, root = process.cwd(), option
         ...present.map((f) => ({ path: f, source: f.endsWith(".mdx") ? readFileSync(resolve(root, f), "utf8") : "" })),
       ]
     : tree;
-  const context: ValidateContext = { ...ctx, onParsedWeek: options.onParsedWeek };
+  const context: ValidateContext = { ...ctx, onParsedWeek: options.onParsedWeek, bodyCache: options.bodyCache };
   // Explicit files may live outside weeks/ (a draft); nesting only matters for the tree itself.
   const validated = validateWeekFiles(files, present ? { ...context, weeksDir: undefined } : context);
   const reported = (p: Problem) => !present || present.includes(p.file);

@@ -32,6 +32,17 @@ export interface ValidateContext {
   weeksDir?: string;
   /** Called with each week tree that parsed, after the checks read it (the build hands it to the site's parser). */
   onParsedWeek?: (week: ParsedWeekTree) => void;
+  /** Remembers body problems between builds (see integrations/week-cache.ts); a hit skips the MDX parse. */
+  bodyCache?: BodyCheckCache;
+}
+
+/**
+ * Body problems by key. `key[0]` is the same for every file of one check (what all bodies read:
+ * week ids, registry, public files); the rest name the file and its text.
+ */
+export interface BodyCheckCache {
+  get(key: readonly string[]): Problem[] | undefined;
+  set(key: readonly string[], problems: Problem[]): void;
 }
 
 /** A week file's MDX tree as the check parsed it: `text` is the source with its frontmatter blanked line for line. */
@@ -60,7 +71,19 @@ export function validateWeekFiles(files: readonly WeekFile[], ctx: ValidateConte
     facts.push(fact);
     knownWeekIds.add(fact.week ?? baseName(file.path).replace(/\.mdx$/, ""));
   }
-  for (const fact of facts) problems.push(...checkBody(fact, knownWeekIds, ctx));
+  const cache = ctx.bodyCache;
+  const shared = cache && JSON.stringify([[...knownWeekIds].sort(), ctx.registry ?? null, ctx.registryFile ?? null, ctx.publicFiles ? [...ctx.publicFiles].sort() : null, ctx.allowedElements ?? null]);
+  for (const fact of facts) {
+    const key = shared === undefined ? undefined : [shared, fact.file.path, fact.file.source];
+    const cached = key && cache!.get(key);
+    if (cached) {
+      problems.push(...cached);
+      continue;
+    }
+    const found = checkBody(fact, knownWeekIds, ctx);
+    if (key) cache!.set(key, found);
+    problems.push(...found);
+  }
   problems.push(...findDuplicates(facts, ctx.knownWeeks ?? []));
   return problems;
 }
