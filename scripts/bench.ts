@@ -1,9 +1,10 @@
 /**
  * Archive scale benchmark (issue 7):
  *   npm run bench -- [--sizes 52,260,520] [--runs 3] [--queries 100] [--no-search] [--config FILE] [--profile]
- * For each corpus size: builds the product and the floor fixture alternately (pair 1 cold, the rest
- * warm), reads sizes from dist/, weighs the week, home and largest project pages in Chromium, times
- * search through the search harness, prints one table and the budget lines. Exit 1 if a budget fails.
+ * For each corpus size: builds the product and the floor fixture alternately (per run a cold pair
+ * from empty caches, then a warm pair; ratios are medians over runs), reads sizes from dist/,
+ * weighs the week, home and largest project pages in Chromium, times search through the search
+ * harness, prints one table and the budget lines. Exit 1 if a budget fails.
  * Not part of `npm test`; work files go to tmp/bench/.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -53,18 +54,23 @@ const profiles: string[] = [];
 const browser = await launchBrowser();
 try {
   for (const weeks of options.sizes) {
-    // 2. A fresh corpus in the seed's shape, and empty caches so pair 1 is a cold build.
+    // 2. A fresh corpus in the seed's shape.
     const corpus = writeBenchCorpus(weeks);
-    clearCaches(corpus);
     log(`${weeks} weeks → ${corpus.contentDir}`);
 
-    // 3. Product and floor alternately, so load from other work on the machine hits both alike.
+    // 3. Product and floor alternately, so load from other work on the machine hits both alike: per run
+    //    a cold pair (caches emptied, as in a fresh clone) and then a warm one (an author's next build).
     const runs: Record<SiteKind, Measured[]> = { product: [], floor: [] };
+    const cold: boolean[] = [];
     for (let i = 0; i < options.runs; i++) {
-      for (const kind of ["product", "floor"] as const) {
-        const m = await buildSite(corpus, kind, join(corpus.dir, `${kind}-${i + 1}.log`), { config: options.config });
-        runs[kind].push(m);
-        log(`  ${kind} run ${i + 1}${i === 0 ? " (cold)" : ""}: ${seconds(m)}`);
+      clearCaches(corpus);
+      for (const state of ["cold", "warm"] as const) {
+        for (const kind of ["product", "floor"] as const) {
+          const m = await buildSite(corpus, kind, join(corpus.dir, `${kind}-${i + 1}-${state}.log`), { config: options.config });
+          runs[kind].push(m);
+          log(`  ${kind} run ${i + 1} (${state}): ${seconds(m)}`);
+        }
+        cold.push(state === "cold");
       }
     }
 
@@ -96,7 +102,7 @@ try {
       profiles.push(`${weeks} weeks — ${summarizeLargestProfile(profileDir)}`);
     }
 
-    results.push({ weeks, product: runs.product, floor: runs.floor, productStats, floorStats, week, home, project, search });
+    results.push({ weeks, product: runs.product, floor: runs.floor, cold, productStats, floorStats, week, home, project, search });
   }
 } finally {
   await browser.close();

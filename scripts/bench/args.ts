@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 
 export interface BenchOptions {
   sizes: number[];
-  /** Alternating product/floor pairs per size; the first pair starts from empty caches. */
+  /** Runs per size; each is a cold product/floor pair (caches emptied) and then a warm one. */
   runs: number;
   /** Search queries per size (0 = skip the search step). */
   queries: number;
@@ -15,7 +15,7 @@ export interface BenchOptions {
 
 export const USAGE = `npm run bench -- [--sizes 52,260,520] [--runs 3] [--queries 100] [--no-search] [--config FILE] [--profile]
   --sizes      corpus sizes in weeks, comma-separated
-  --runs       product/floor build pairs per size, alternating; pair 1 is cold (caches emptied), the rest warm
+  --runs       runs per size: each builds a cold product/floor pair (caches emptied) then a warm pair
   --queries    search queries per size through the search harness
   --no-search  skip the search step
   --config     Astro config for the product build instead of astro.config.mjs (try a change before it lands)

@@ -18,9 +18,9 @@ export const BUDGETS = {
 /** What the budgets need from one corpus size. */
 export interface BudgetInput {
   weeks: number;
-  /** Ratio of the first (cold-cache) pair of builds. */
+  /** Median ratio of the cold pairs (builds from empty caches). */
   coldRatio: number;
-  /** Median ratio of the warm pairs; absent with --runs 1. */
+  /** Median ratio of the warm pairs; absent when none ran. */
   warmRatio?: number;
   weekPageJsBytes?: number;
   largestProjectHtmlBytes?: number;

@@ -8,9 +8,11 @@ import { median } from "./stats.ts";
 
 export interface SizeResult {
   weeks: number;
-  /** In run order; [0] is the cold build. Product and floor alternate: p0 f0 p1 f1 … */
+  /** In run order, product and floor alternating (p0 f0 p1 f1 …); pair i is cold when `cold[i]`. */
   product: Measured[];
   floor: Measured[];
+  /** Per pair: built from empty caches (a fresh clone) rather than after a build of the same corpus. */
+  cold: boolean[];
   productStats: SiteStats;
   floorStats: SiteStats;
   week?: PageWeight;
@@ -19,15 +21,30 @@ export interface SizeResult {
   search?: SearchOutcome;
 }
 
+/** Values of the cold and of the warm runs. */
+function split<T>(r: SizeResult, values: readonly T[]): { cold: T[]; warm: T[] } {
+  return { cold: values.filter((_, i) => r.cold[i]), warm: values.filter((_, i) => !r.cold[i]) };
+}
+
+function medians(r: SizeResult, values: readonly number[]): { cold: number; warm?: number } {
+  const { cold, warm } = split(r, values);
+  return { cold: median(cold), warm: warm.length ? median(warm) : undefined };
+}
+
+/** Median product/floor ratio of the cold pairs and of the warm pairs: one pair alone is mostly noise. */
 export function ratios(r: SizeResult): { cold: number; warm?: number } {
-  const pairs = r.product.map((p, i) => p.wallMs / r.floor[i]!.wallMs);
-  return { cold: pairs[0]!, warm: pairs.length > 1 ? median(pairs.slice(1)) : undefined };
+  return medians(
+    r,
+    r.product.map((p, i) => p.wallMs / r.floor[i]!.wallMs),
+  );
 }
 
 /** The same for CPU time, which load from other work on the machine disturbs far less than wall time. */
 export function cpuRatios(r: SizeResult): { cold: number; warm?: number } {
-  const pairs = r.product.map((p, i) => p.treeCpuSeconds / r.floor[i]!.treeCpuSeconds);
-  return { cold: pairs[0]!, warm: pairs.length > 1 ? median(pairs.slice(1)) : undefined };
+  return medians(
+    r,
+    r.product.map((p, i) => p.treeCpuSeconds / r.floor[i]!.treeCpuSeconds),
+  );
 }
 
 export function toBudgetInput(r: SizeResult): BudgetInput {
@@ -50,10 +67,19 @@ const memory = (runs: Measured[]): string => {
   const single = runs.map((m) => m.time?.maxRssBytes).filter((n): n is number => n !== undefined);
   return single.length ? `${mb(tree)} (largest process ${mb(Math.max(...single))})` : mb(tree);
 };
-const warmMedian = (runs: Measured[]): string => (runs.length > 1 ? sec(median(runs.slice(1).map((m) => m.wallMs))) : "–");
-const cpu = (runs: Measured[]): string => {
-  const all = runs.map((m) => m.treeCpuSeconds);
-  return `${all[0]!.toFixed(1)} s / ${runs.length > 1 ? `${median(all.slice(1)).toFixed(1)} s` : "–"}`;
+const wall = (r: SizeResult, runs: Measured[], kind: "cold" | "warm"): string => {
+  const m = medians(
+    r,
+    runs.map((x) => x.wallMs),
+  )[kind];
+  return m === undefined ? "–" : sec(m);
+};
+const cpu = (r: SizeResult, runs: Measured[]): string => {
+  const { cold, warm } = medians(
+    r,
+    runs.map((m) => m.treeCpuSeconds),
+  );
+  return `${cold.toFixed(1)} s / ${warm === undefined ? "–" : `${warm.toFixed(1)} s`}`;
 };
 const weight = (w: PageWeight | undefined): string => (w ? `${kb(w.htmlBytes)} / ${kb(w.jsBytes)}` : "–");
 
@@ -76,13 +102,13 @@ export function resultRows(results: readonly SizeResult[]): string[][] {
   const search = results.map((r) => searchCells(r.search));
   return [
     ["", ...col((r) => `${r.weeks} weeks`)],
-    ["product `npm run build`, cold", ...col((r) => sec(r.product[0]!.wallMs))],
-    ["product, warm (median)", ...col((r) => warmMedian(r.product))],
-    ["floor build, cold", ...col((r) => sec(r.floor[0]!.wallMs))],
-    ["floor, warm (median)", ...col((r) => warmMedian(r.floor))],
-    ["CPU of the process tree, cold / warm median (product)", ...col((r) => cpu(r.product))],
-    ["CPU of the process tree, cold / warm median (floor)", ...col((r) => cpu(r.floor))],
-    ["product/floor, cold", ...col((r) => ratios(r).cold.toFixed(2))],
+    ["product `npm run build`, cold (median)", ...col((r) => wall(r, r.product, "cold"))],
+    ["product, warm (median)", ...col((r) => wall(r, r.product, "warm"))],
+    ["floor build, cold (median)", ...col((r) => wall(r, r.floor, "cold"))],
+    ["floor, warm (median)", ...col((r) => wall(r, r.floor, "warm"))],
+    ["CPU of the process tree, cold / warm median (product)", ...col((r) => cpu(r, r.product))],
+    ["CPU of the process tree, cold / warm median (floor)", ...col((r) => cpu(r, r.floor))],
+    ["product/floor, cold (median of pairs)", ...col((r) => ratios(r).cold.toFixed(2))],
     ["product/floor, warm (median of pairs)", ...col((r) => ratios(r).warm?.toFixed(2) ?? "–")],
     ["product/floor CPU, cold / warm (median of pairs)", ...col((r) => `${cpuRatios(r).cold.toFixed(2)} / ${cpuRatios(r).warm?.toFixed(2) ?? "–"}`)],
     ["product peak memory (process tree)", ...col((r) => memory(r.product))],
