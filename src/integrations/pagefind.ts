@@ -22,7 +22,7 @@ import * as pagefind from "pagefind";
 import { buildCatalog } from "../lib/search/catalog.ts";
 import { foldText } from "../lib/search/normalize.ts";
 import type { SearchWeekRecord } from "../lib/search/records.ts";
-import { PAGEFIND_LANGUAGE, indexCharacters, indexContent } from "../lib/search/tokens.ts";
+import { PAGEFIND_LANGUAGE, indexContent } from "../lib/search/tokens.ts";
 import { siteConfig } from "../site.config.ts";
 import { currentBuildSession } from "../lib/build-session.ts";
 
@@ -73,8 +73,8 @@ export async function buildSearchFiles(records: readonly SearchWeekRecord[]): Pr
           url: r.url,
           content: indexContent(folded),
           language: PAGEFIND_LANGUAGE,
-          // Meta words are indexed too: a digits-and-dash title can never equal one of our words.
-          meta: { title: r.week, chars: indexCharacters(folded) },
+          // Meta words are indexed too: a digits-and-dash title can never equal or start one of our words.
+          meta: { title: r.week },
           filters: r.filters,
           sort: { week: r.week },
         });

@@ -9,11 +9,13 @@ import { firstMatch } from "./match.ts";
 import { foldText } from "./normalize.ts";
 import { isEmptyQuery, parseQuery, type ParsedQuery } from "./query.ts";
 import { sectionAt } from "./records.ts";
-import { phraseChains, termChain } from "./tokens.ts";
+import { characterPrefix, phraseChains, termChain } from "./tokens.ts";
 
 export interface SearchIndex {
   /** Ids of the pages where `words` occur at consecutive positions. */
   exact(words: readonly string[]): Promise<ReadonlySet<string>>;
+  /** Ids of the pages with a word that starts with `prefix` (Pagefind's unquoted search). */
+  prefixed(prefix: string): Promise<ReadonlySet<string>>;
   catalog(): Promise<Catalog>;
   shard(index: number): Promise<Shard>;
 }
@@ -107,16 +109,21 @@ function union(sets: readonly ReadonlySet<string>[]): Set<string> {
   return out;
 }
 
+/** Pages holding one term: a chain of bigrams, or a prefix search for a single character. */
+function pagesWith(index: SearchIndex, term: string): Promise<ReadonlySet<string>> {
+  return [...term].length === 1 ? index.prefixed(characterPrefix(term)) : index.exact(termChain(term));
+}
+
 /** Matching weeks, phrase matches first, newest first among equals. */
 async function findWeeks(index: SearchIndex, query: ParsedQuery): Promise<{ weeks: CatalogWeek[]; phrase: Set<string> }> {
   const catalog = await index.catalog();
   const several = query.phrase.length > 1;
   const [termIds, phraseIds] = await Promise.all([
-    Promise.all(query.quoted ? [] : query.required.map((t) => index.exact(termChain(t)))),
+    Promise.all(query.quoted ? [] : query.required.map((t) => pagesWith(index, t))),
     Promise.all(several ? phraseChains(query.phrase).map((c) => index.exact(c)) : []),
   ]);
   const phraseAny = union(phraseIds);
-  const ids = query.quoted ? (several ? phraseAny : await index.exact(termChain(query.phrase[0]!))) : intersect(termIds);
+  const ids = query.quoted ? (several ? phraseAny : await pagesWith(index, query.phrase[0]!)) : intersect(termIds);
   const phrase = new Set(several ? [...ids].filter((id) => phraseAny.has(id)) : ids);
   const position = indexOfIds(catalog);
   const ranked = [...ids]

@@ -9,8 +9,9 @@
  *   - `aaaa`: a character followed by whitespace or the end of the text — a run-final unigram.
  * A query term of n ≥ 2 characters becomes its n−1 bigrams, quoted: consecutive positions means the
  * characters are adjacent in the text, so the answer is an exact substring match — Ctrl+F — with no
- * candidate verification. Every character of the week also appears once in a metadata field (its
- * unigram, `-`-separated so no two are adjacent), so a one-character term is one exact word too.
+ * candidate verification. Every occurrence of a character starts a word with its unigram, and no
+ * other character's words start so, so a one-character term is an (unquoted) prefix search for its
+ * unigram — see `characterPrefix`.
  * Words are ASCII letters/digits only, so no segmenter, stemmer or diacritic rule can alter them
  * (the index is built with a language that has neither: see PAGEFIND_LANGUAGE).
  */
@@ -82,13 +83,11 @@ export function indexContent(folded: string): string {
 }
 
 /**
- * Every distinct character of the text once, for a metadata field. The `-` between words is indexed
- * as nothing but still takes a position, so no chain of words can match inside this field.
+ * The Pagefind query for the pages holding one character: its unigram unquoted, which Pagefind
+ * matches as a prefix — the words of exactly the positions where the character occurs.
  */
-export function indexCharacters(folded: string): string {
-  const seen = new Set<string>();
-  for (const cp of codePoints(folded)) if (!isSpaceUnit(cp)) seen.add(unigramCode(cp));
-  return [...seen].join(" - ");
+export function characterPrefix(ch: string): string {
+  return unigramCode(ch.codePointAt(0)!);
 }
 
 /** Words at consecutive positions exactly where `term` (folded, no spaces) occurs. */

@@ -60,6 +60,11 @@ export function createPagefindIndex(base: string): SearchIndex & { warm(): void 
       const res = await api.search(exactQuery(words));
       return new Set(res?.results.map((r) => r.id) ?? []);
     },
+    async prefixed(prefix) {
+      const api = await pagefind();
+      const res = await api.search(prefix);
+      return new Set(res?.results.map((r) => r.id) ?? []);
+    },
     catalog,
     async shard(i) {
       let load = shards.get(i);

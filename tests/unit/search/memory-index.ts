@@ -1,13 +1,14 @@
 /**
- * An in-memory stand-in for Pagefind's exact (quoted) search over our index words: a page matches
- * when the words occur at consecutive content positions, or — for a single word — anywhere in the
- * content or the metadata. Content is split on whitespace, as Pagefind does for custom records.
+ * An in-memory stand-in for Pagefind's searches over our index words: exact (quoted) — a page
+ * matches when the words occur at consecutive content positions — and unquoted, where a word
+ * matches every content word it starts. Content is split on whitespace, as Pagefind does for
+ * custom records.
  */
 import { buildCatalog, type Catalog, type Shard } from "../../../src/lib/search/catalog.ts";
 import type { SearchIndex } from "../../../src/lib/search/engine.ts";
 import { foldText } from "../../../src/lib/search/normalize.ts";
 import type { SearchWeekRecord } from "../../../src/lib/search/records.ts";
-import { indexCharacters, indexContent } from "../../../src/lib/search/tokens.ts";
+import { indexContent } from "../../../src/lib/search/tokens.ts";
 
 type Postings = Map<string, Map<string, number[]>>;
 
@@ -27,7 +28,6 @@ export function indexWords(content: string): Map<string, number[]> {
 
 export function createMemoryIndex(records: readonly SearchWeekRecord[]): SearchIndex & { catalogSync: Catalog } {
   const postings: Postings = new Map();
-  const metaWords = new Map<string, Set<string>>();
   for (const r of records) {
     const folded = foldText(r.text);
     for (const [word, positions] of indexWords(indexContent(folded))) {
@@ -35,7 +35,6 @@ export function createMemoryIndex(records: readonly SearchWeekRecord[]): SearchI
       pages.set(`page-${r.url}`, positions);
       postings.set(word, pages);
     }
-    metaWords.set(`page-${r.url}`, new Set(indexCharacters(folded).split(" ").filter((w) => w !== "-")));
   }
   const ids = new Map(records.map((r) => [r.url, `page-${r.url}`]));
   const { catalog, shards } = buildCatalog(records, ids, (_json, i) => `shard-${i}.json`);
@@ -45,7 +44,6 @@ export function createMemoryIndex(records: readonly SearchWeekRecord[]): SearchI
       const out = new Set<string>();
       if (words.length === 1) {
         for (const page of postings.get(words[0]!)?.keys() ?? []) out.add(page);
-        for (const [page, meta] of metaWords) if (meta.has(words[0]!)) out.add(page);
         return out;
       }
       const lists = words.map((w) => postings.get(w));
@@ -54,6 +52,11 @@ export function createMemoryIndex(records: readonly SearchWeekRecord[]): SearchI
         const rest = lists.slice(1).map((l) => new Set(l!.get(page) ?? []));
         if (first.some((p) => rest.every((s, k) => s.has(p + k + 1)))) out.add(page);
       }
+      return out;
+    },
+    async prefixed(prefix) {
+      const out = new Set<string>();
+      for (const [word, pages] of postings) if (word.startsWith(prefix)) for (const page of pages.keys()) out.add(page);
       return out;
     },
     async catalog() {
