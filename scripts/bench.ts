@@ -34,7 +34,7 @@ try {
 }
 if (!hasGnuTime())
   log(`${GNU_TIME} is missing (Debian: apt-get install -y time): peak memory comes from /proc polling alone, no per-process maximum.`);
-log(`sizes ${options.sizes.join(", ")} weeks; ${options.runs} product/floor pair(s) each, alternating; ${options.queries} search queries.`);
+log(`sizes ${options.sizes.join(", ")} weeks; ${options.runs} run(s) each (a cold and a warm product/floor pair, alternating); ${options.queries} search queries.`);
 if (options.config) log(`product builds use --config ${options.config}`);
 mkdirSync(join("tmp", "bench"), { recursive: true });
 
