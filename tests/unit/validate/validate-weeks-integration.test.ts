@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { validateWeeksIntegration } from "../../../src/integrations/validate-weeks.ts";
 import { currentBuildSession, endBuildSession } from "../../../src/lib/build-session.ts";
+
+const cacheDir = mkdtempSync(join(tmpdir(), "weekly-integration-cache-"));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 function runSetup(contentDir: string) {
   const logs: string[] = [];
@@ -15,7 +21,7 @@ function runSetup(contentDir: string) {
   };
   const integration = validateWeeksIntegration({ contentDir });
   const hook = integration.hooks["astro:config:setup"]!;
-  const config = { root: pathToFileURL(process.cwd() + "/"), base: "/" };
+  const config = { root: pathToFileURL(process.cwd() + "/"), base: "/", cacheDir: pathToFileURL(`${cacheDir}/`) };
   const run = () => (hook as (o: unknown) => void)({ config, logger, command: "build" });
   return { run, logs };
 }
