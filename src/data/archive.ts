@@ -5,7 +5,7 @@ import type { Archive } from "../lib/archive.ts";
 import { currentBuildSession, prefetchLookup } from "../lib/build-session.ts";
 import { buildInsights, type Insights } from "../lib/insights/insights.ts";
 import { sortMetricEntries } from "../lib/insights/metric-registry.ts";
-import type { Registry } from "../lib/registry.ts";
+import { sortedRegistry, type Registry } from "../lib/registry.ts";
 import { createRoutes } from "../lib/routes.ts";
 import type { SearchWeekRecord } from "../lib/search/records.ts";
 import { archiveOf, archiveSearchRecords, parseWeekFile, weekLinks, type ParsedWeekFile } from "../lib/week-files.ts";
@@ -18,7 +18,7 @@ export const routes = createRoutes(import.meta.env.BASE_URL);
 async function loadRegistry(): Promise<Registry> {
   const projects = (await getCollection("projects")).map((e) => e.data);
   const objectives = (await getCollection("objectives")).map((e) => e.data);
-  return { projects, objectives };
+  return sortedRegistry({ projects, objectives });
 }
 
 /** A week file that exists but is not in the collection would vanish from the site: stop instead. */

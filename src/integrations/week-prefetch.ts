@@ -1,22 +1,13 @@
 import { join, resolve } from "node:path";
 import { t } from "../i18n/zh-CN.ts";
 import type { PrefetchedWeeks } from "../lib/build-session.ts";
-import type { Registry } from "../lib/registry.ts";
+import { sortedRegistry } from "../lib/registry.ts";
 import { offerParsedWeek } from "../lib/report/shared-trees.ts";
 import { createRoutes } from "../lib/routes.ts";
 import { checkContentDir, loadRegistry, loadWeekFiles, type ContentCheck } from "../lib/validate/load.ts";
 import type { ParsedWeekTree } from "../lib/validate/validate-week-files.ts";
 import { archiveOf, archiveSearchRecords, parseWeekFile, weekLinks, type ParsedWeekFile } from "../lib/week-files.ts";
 import { codeVersion, WeekCache } from "./week-cache.ts";
-
-/** getCollection() lists entries by id; the data layer's registry, which the prefetch must equal, has that order. */
-function inCollectionOrder(registry: Registry): Registry {
-  const byKey = <T>(key: (e: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-  return {
-    projects: [...registry.projects].sort(byKey((p) => p.slug)),
-    objectives: [...registry.objectives].sort(byKey((o) => o.id)),
-  };
-}
 
 /**
  * The build's week check, followed — when it passes — by the parse of every week into the site's
@@ -39,7 +30,7 @@ export function checkAndPrefetchWeeks(input: {
   const check = checkContentDir(input.contentDir, input.root, { onParsedWeek: (w) => trees.set(w.path, w), bodyCache: cache?.checks });
   if (check.problems.some((p) => p.severity === "error")) return { check };
 
-  const registry = inCollectionOrder(loadRegistry(input.contentDir));
+  const registry = sortedRegistry(loadRegistry(input.contentDir));
   const routes = createRoutes(input.base);
   const links = weekLinks(routes);
   // What a parsed week depends on besides its own text.

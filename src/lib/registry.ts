@@ -53,3 +53,16 @@ export interface Registry {
 }
 
 export const emptyRegistry: Registry = { projects: [], objectives: [] };
+
+/**
+ * Projects by slug and objectives by id. Whoever builds a registry — the build's week check from the
+ * YAML files, the site from its collections — puts it in this order, so both parse weeks alike
+ * (which project a shared name resolves to can depend on order) and can compare their registries.
+ */
+export function sortedRegistry(registry: Registry): Registry {
+  const byKey = <T>(key: (e: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  return {
+    projects: [...registry.projects].sort(byKey((p) => p.slug)),
+    objectives: [...registry.objectives].sort(byKey((o) => o.id)),
+  };
+}
