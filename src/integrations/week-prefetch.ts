@@ -2,7 +2,6 @@ import { join, resolve } from "node:path";
 import { t } from "../i18n/zh-CN.ts";
 import type { PrefetchedWeeks } from "../lib/build-session.ts";
 import { sortedRegistry } from "../lib/registry.ts";
-import { offerParsedWeek } from "../lib/report/shared-trees.ts";
 import { createRoutes } from "../lib/routes.ts";
 import { checkContentDir, loadRegistry, loadWeekFiles, type ContentCheck } from "../lib/validate/load.ts";
 import type { ParsedWeekTree } from "../lib/validate/validate-week-files.ts";
@@ -42,10 +41,8 @@ export function checkAndPrefetchWeeks(input: {
     const key = [context, path, source];
     let parsed: ParsedWeekFile | undefined = cache?.reports.get(key);
     if (!parsed) {
-      const checked = trees.get(path);
-      if (checked) offerParsedWeek(checked.source, checked.text, checked.tree);
       try {
-        parsed = parseWeekFile(source, { file: absolute, registry, links });
+        parsed = parseWeekFile(source, { file: absolute, registry, links, checked: trees.get(path) });
       } catch {
         // The site parses this week itself and stops the build with the error in context.
         continue;

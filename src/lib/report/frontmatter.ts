@@ -17,3 +17,8 @@ export function splitFrontmatter(source: string): SplitSource {
   const lines = consumed.split("\n").length - (consumed.endsWith("\n") ? 1 : 0);
   return { yaml: m[1], body: source.slice(consumed.length), bodyLine: lines + 1, yamlLine: 2 };
 }
+
+/** The text the week check parses: the body under as many blank lines as the frontmatter took, so tree lines are file lines. */
+export function paddedBody(body: string, bodyLine: number): string {
+  return "\n".repeat(bodyLine - 1) + body;
+}

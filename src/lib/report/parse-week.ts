@@ -9,7 +9,7 @@ import { parse as parseYaml } from "yaml";
 import { weekStart, type WeekId } from "../week-id.ts";
 import { weekFrontmatterSchema, type WeekFrontmatter } from "../week-schema.ts";
 import { emptyRegistry, type Registry } from "../registry.ts";
-import { splitFrontmatter } from "./frontmatter.ts";
+import { paddedBody, splitFrontmatter } from "./frontmatter.ts";
 import { isNoIncident, parseIncident } from "./incidents.ts";
 import { extractMetricReadings } from "./metrics.ts";
 import type {
@@ -28,7 +28,6 @@ import { extractProgress } from "./progress.ts";
 import { createProjectResolver, type ProjectResolver } from "./project-names.ts";
 import { hastText, mdastToHast, renderHtml, resolveReferences, stripIds } from "./render.ts";
 import { classifyHeading } from "./section-kinds.ts";
-import { paddedBody, takeParsedWeek } from "./shared-trees.ts";
 import { AnchorSet, headingSlug } from "./slug.ts";
 import { leadPhrase } from "./text.ts";
 
@@ -45,6 +44,12 @@ export interface ParseWeekOptions {
   file: string;
   registry?: Registry;
   links?: WeekLinks;
+  /**
+   * The body as the week check parsed it (`text`: the file with its frontmatter blanked line for
+   * line, by remark-parse + remark-gfm + remark-mdx without options). Used — and changed — only
+   * when it is exactly this file's text, so a build parses each week's MDX once.
+   */
+  checked?: { text: string; tree: Root };
 }
 
 /** A week that cannot be read; carries the file position for the author. */
@@ -85,8 +90,8 @@ export function parseWeekSource(source: string, options: ParseWeekOptions): Week
     const issue = parsed.error.issues[0]!;
     throw new WeekParseError(options.file, split.yamlLine, undefined, `frontmatter 字段 ${issue.path.join(".") || "(root)"}：${issue.message}`);
   }
-  // The week check may have parsed this very text already (see shared-trees.ts).
-  const tree = takeParsedWeek(source, paddedBody(split.body, split.bodyLine));
+  const checked = options.checked;
+  const tree = checked && checked.text === paddedBody(split.body, split.bodyLine) ? checked.tree : undefined;
   return parseWeekBody({ frontmatter: parsed.data, body: split.body, bodyLine: split.bodyLine, tree }, options);
 }
 

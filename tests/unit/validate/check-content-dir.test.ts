@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkContentDir } from "../../../src/lib/validate/load.ts";
-import { splitFrontmatter } from "../../../src/lib/report/frontmatter.ts";
-import { paddedBody } from "../../../src/lib/report/shared-trees.ts";
+import { paddedBody, splitFrontmatter } from "../../../src/lib/report/frontmatter.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "weekly-check-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

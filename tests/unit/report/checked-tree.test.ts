@@ -8,9 +8,8 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { generateCorpus } from "../../../scripts/lib/generate-corpus.ts";
 import { objectivesFileSchema, projectsFileSchema, type Registry } from "../../../src/lib/registry.ts";
-import { splitFrontmatter } from "../../../src/lib/report/frontmatter.ts";
+import { paddedBody, splitFrontmatter } from "../../../src/lib/report/frontmatter.ts";
 import { parseWeekSource } from "../../../src/lib/report/parse-week.ts";
-import { offerParsedWeek, paddedBody, takeParsedWeek } from "../../../src/lib/report/shared-trees.ts";
 
 const root = new URL("../../../", import.meta.url);
 const read = (p: string) => readFileSync(new URL(p, root), "utf8");
@@ -36,9 +35,10 @@ describe("a week tree handed over by the check", () => {
     for (const { file, source } of weeks) {
       const fresh = parseWeekSource(source, { file, registry });
       const text = checkText(source);
-      offerParsedWeek(source, text, checkProcessor.parse(text) as Root);
-      const handedOver = parseWeekSource(source, { file, registry });
-      expect(takeParsedWeek(source, text), `${file}: taken once`).toBeUndefined();
+      const tree = checkProcessor.parse(text) as Root;
+      const handedOver = parseWeekSource(source, { file, registry, checked: { text, tree } });
+      // The parser anchors the nodes of the tree it works on: this one, not a fresh parse.
+      expect(tree, `${file}: the check's tree was used`).not.toEqual(checkProcessor.parse(text));
       expect(handedOver, file).toEqual(fresh);
     }
   });
@@ -46,9 +46,8 @@ describe("a week tree handed over by the check", () => {
   it("is ignored when it was parsed from other text", () => {
     const { source } = weeks[0]!;
     const stale = checkProcessor.parse("- 【旧项目】过时的内容\n") as Root;
-    offerParsedWeek(source, "- 【旧项目】过时的内容\n", stale);
-    const report = parseWeekSource(source, { file: "w.mdx", registry });
+    const report = parseWeekSource(source, { file: "w.mdx", registry, checked: { text: "- 【旧项目】过时的内容\n", tree: stale } });
     expect(report.projects.map((p) => p.name)).not.toContain("旧项目");
-    expect(takeParsedWeek(source, "- 【旧项目】过时的内容\n")).toBeUndefined();
+    expect(stale, "the stale tree was left alone").toEqual(checkProcessor.parse("- 【旧项目】过时的内容\n"));
   });
 });
