@@ -68,7 +68,7 @@ async function loadAll(): Promise<Loaded> {
     planMarks: new Map(files.map((f) => [f.report.slug, f.planMarks])),
     staleAfterWeeks: siteConfig.staleAfterWeeks,
   });
-  const searchRecords = archiveSearchRecords(archive, routes, { weekOf: t.week.weekOf, untitledSection: t.week.introSection });
+  const searchRecords = archiveSearchRecords(archive, routes, t.week);
   currentBuildSession()?.onSearchRecords?.(searchRecords);
   return { archive, insights, searchRecords };
 }

@@ -58,6 +58,6 @@ export function checkAndPrefetchWeeks(input: {
     registry,
     input.staleAfterWeeks,
   );
-  const records = archiveSearchRecords(archive, routes, { weekOf: t.week.weekOf, untitledSection: t.week.introSection });
+  const records = archiveSearchRecords(archive, routes, t.week);
   return { check, prefetched: { base: input.base, registry, files, records } };
 }

@@ -1,7 +1,7 @@
 /**
  * One week file → everything the site reads from it, and the archive's search records. Shared by
- * the data layer (src/data/archive.ts) and the build's prefetch worker, so both produce the same
- * values from the same text.
+ * the data layer (src/data/archive.ts) and the build's prefetch (integrations/week-prefetch.ts), so
+ * both produce the same values from the same text.
  */
 import { buildArchive, type Archive } from "./archive.ts";
 import { formatWeekRange } from "./format.ts";
@@ -47,10 +47,12 @@ export function archiveOf(files: readonly ParsedWeekFile[], registry: Registry, 
   );
 }
 
+/** The UI strings a record carries; `t.week` (src/i18n) has them. */
 export interface RecordLabels {
   /** Date range label of a week, e.g. 4月15日 – 4月21日. */
   weekOf(from: string, to: string): string;
-  untitledSection: string;
+  /** Title of the part of a week before its first heading. */
+  introSection: string;
 }
 
 /** Every week as the search index needs it, with the archive-wide project and objective names. */
@@ -64,7 +66,7 @@ export function archiveSearchRecords(archive: Archive, routes: Routes, labels: R
       dates: labels.weekOf(range.from, range.to),
       projectName: (slug, fallback) => projectNames.get(slug) ?? fallback,
       objectiveTitle: (id, fallback) => objectiveTitles.get(id) ?? fallback,
-      untitledSection: labels.untitledSection,
+      untitledSection: labels.introSection,
     });
   });
 }

@@ -30,7 +30,7 @@ function clampCodePoint(cp: number): number {
   return cp < UNIGRAM_CAPACITY ? cp : REPLACEMENT;
 }
 
-/** Four lower-case letters: the run-final and metadata word, and the first part of every bigram. */
+/** Four lower-case letters: the run-final word, and the first part of every bigram (see `characterPrefix`). */
 export function unigramCode(cp: number): string {
   let v = clampCodePoint(cp);
   let out = "";
