@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Browser, Page } from "playwright-core";
-import { ABSENT_TERMS, generateCorpus } from "./lib/generate-corpus.ts";
+import { ABSENT_TERMS, generateCorpus, mulberry32 } from "./lib/generate-corpus.ts";
 import { foldText } from "../src/lib/search/normalize.ts";
 import { parseQuery } from "../src/lib/search/query.ts";
 import { CATALOG_FILE, SEARCH_DATA_DIR } from "../src/integrations/pagefind.ts";
@@ -116,24 +116,13 @@ export interface QueryCase {
   kind: QueryKind;
 }
 
-/** Small deterministic PRNG (mulberry32): the same seed gives the same query set. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const LATIN = /[A-Za-z0-9]/;
 const CJK = /\p{Script=Han}/u;
 
 /** Random 2–5 character substrings of page texts (CJK, Latin/number, mixed), AND pairs, singles, absent terms. */
 export function makeQueries(pages: readonly PageText[], total: number, seed = 7): QueryCase[] {
-  const rand = random(seed);
+  // Deterministic: the same seed gives the same query set.
+  const rand = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const substring = (want: (s: string) => boolean, min = 2, max = 5): string => {
     for (let tries = 0; tries < 200; tries++) {

@@ -601,7 +601,7 @@ const HEADING_STYLES: readonly Weighted<HeadingStyle>[] = [
 // ─────────────────────────────── randomness ───────────────────────────────
 
 /** mulberry32: tiny, fast, good enough for test data, identical on every platform. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -5,6 +5,7 @@ import type { Browser } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { generateCorpus } from "../../scripts/lib/generate-corpus.ts";
+import { metricTruthFromSource } from "../unit/insights/helpers.ts";
 import { launchBrowser, openPage } from "./browser.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
@@ -101,17 +102,6 @@ describe("insights on the real archive", () => {
   });
 });
 
-/** Truth from the MDX text alone: the 系统运行数据 lines as the generator and the seed write them. */
-function truthOf(source: string): Map<string, number> {
-  const found = new Map<string, number>();
-  for (const m of source.matchAll(/^- (入金有效成功率|出金有效成功率|年度可用性)\s*[：:]\s*(\d+(?:\.\d+)?)%\s*$/gm)) found.set(m[1]!, Number(m[2]));
-  for (const m of source.matchAll(/^- 事故数AB级(\d+)次，CD级(\d+)次\s*$/gm)) {
-    found.set("AB级事故数", Number(m[1]));
-    found.set("CD级事故数", Number(m[2]));
-  }
-  return found;
-}
-
 describe("insights on a generated corpus of 60 weeks plus the seed", () => {
   it("charts every metric value written in the sources and marks exactly the weeks below target", async () => {
     const { page, problems } = await openPage(browser, corpus.url + "metrics/");
@@ -132,7 +122,7 @@ describe("insights on a generated corpus of 60 weeks plus the seed", () => {
     let missed = 0;
     for (const file of readdirSync(join(CONTENT, "weeks"))) {
       const week = file.replace(/\.mdx$/, "");
-      const truth = truthOf(readFileSync(join(CONTENT, "weeks", file), "utf8"));
+      const truth = metricTruthFromSource(readFileSync(join(CONTENT, "weeks", file), "utf8"));
       for (const [label, value] of truth) {
         const cell = charted.get(week)?.cells[labels.indexOf(label)];
         expect(cell?.value, `${week} ${label}`).toBe(value);

@@ -31,3 +31,14 @@ export function weekSource(label: string, body: string, frontmatter = ""): strin
   const dedented = lines.map((l) => l.slice(indent)).join("\n");
   return `---\nweek: ${label}\n${frontmatter}---\n\n${dedented}\n`;
 }
+
+/** Truth from the MDX text alone: the 系统运行数据 lines as the generator and the seed write them. */
+export function metricTruthFromSource(source: string): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const m of source.matchAll(/^- (入金有效成功率|出金有效成功率|年度可用性)\s*[：:]\s*(\d+(?:\.\d+)?)%\s*$/gm)) found.set(m[1]!, Number(m[2]));
+  for (const m of source.matchAll(/^- 事故数AB级(\d+)次，CD级(\d+)次\s*$/gm)) {
+    found.set("AB级事故数", Number(m[1]));
+    found.set("CD级事故数", Number(m[2]));
+  }
+  return found;
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { generateCorpus } from "../../../scripts/lib/generate-corpus.ts";
 import { buildMetricSeries, decimalsOf, roundTo } from "../../../src/lib/insights/metric-series.ts";
 import { parseWeekSource } from "../../../src/lib/report/parse-week.ts";
-import { metricRegistry, projectRegistry, SEED_SOURCE, week } from "./helpers.ts";
+import { metricRegistry, metricTruthFromSource, projectRegistry, SEED_SOURCE, week } from "./helpers.ts";
 
 const metricsBody = (deposit: string, ab: number, cd: number, extra = "") => `
   ## 系统运行数据
@@ -71,17 +71,6 @@ describe("metric series", () => {
   });
 });
 
-/** Truth from the MDX text alone: the 系统运行数据 lines as the generator and the seed write them. */
-function truthFromSource(source: string): Map<string, number> {
-  const found = new Map<string, number>();
-  for (const m of source.matchAll(/^- (入金有效成功率|出金有效成功率|年度可用性)\s*[：:]\s*(\d+(?:\.\d+)?)%\s*$/gm)) found.set(m[1]!, Number(m[2]));
-  for (const m of source.matchAll(/^- 事故数AB级(\d+)次，CD级(\d+)次\s*$/gm)) {
-    found.set("AB级事故数", Number(m[1]));
-    found.set("CD级事故数", Number(m[2]));
-  }
-  return found;
-}
-
 describe("on a generated corpus of 60 weeks plus the seed", () => {
   const files = generateCorpus({ count: 60, seed: 7, startWeek: "2023-W10", skipWeeks: ["2024-W17"] }).map((w) => ({ week: w.week, source: w.source }));
   files.push({ week: "2024-W17", source: SEED_SOURCE });
@@ -94,7 +83,7 @@ describe("on a generated corpus of 60 weeks plus the seed", () => {
   it("charts every metric value written in the sources, and nothing else", () => {
     let total = 0;
     for (const f of files) {
-      const truth = truthFromSource(f.source);
+      const truth = metricTruthFromSource(f.source);
       for (const [label, value] of truth) {
         const s = series.find((x) => x.label === label);
         expect(s, `${f.week} ${label}`).toBeDefined();
