@@ -1,7 +1,7 @@
 import type { ProjectEntry, Registry } from "./registry.ts";
 import type { ObjectiveItem, Progress, ProjectMention, WeekReport } from "./report/model.ts";
 import { headlineProgress } from "./report/progress.ts";
-import { saysDone } from "./insights/stale-work.ts";
+import { isStale, lastMention, saysDone } from "./insights/stale-work.ts";
 import { pinyinSlug } from "./report/slug.ts";
 import { normalizeName, stripParenthetical } from "./report/text.ts";
 import { compareWeekIds, splitWeekLabel, weekStart, weeksBetween, type WeekId } from "./week-id.ts";
@@ -149,7 +149,7 @@ export function buildArchive(reports: WeekReport[], registry: Registry, options:
     m.weeks.push(w.report);
   }
 
-  const projects = buildProjects(weeks, registry, options, silentSince);
+  const projects = buildProjects(weeks, registry);
   const projectBySlug = new Map(projects.map((p) => [p.slug, p]));
   const objectives = buildObjectives(weeks, registry, options, silentSince, projectBySlug);
   for (const o of objectives)
@@ -163,10 +163,8 @@ export function buildArchive(reports: WeekReport[], registry: Registry, options:
 
   // Quiet means: no mention as a 【project】 nor under an objective for N weeks, and not finished.
   for (const p of projects) {
-    const lastSeen = p.objectiveMentions.reduce((best, m) => (m.week > best ? m.week : best), p.lastWeek);
-    p.weeksSilent = silentSince(lastSeen);
-    const last = p.entries[0]!;
-    p.stale = p.weeksSilent >= options.staleAfterWeeks && p.entry?.status !== "done" && !saysDone(last.text, last.progress);
+    p.weeksSilent = silentSince(lastMention(p).week);
+    p.stale = isStale(p.weeksSilent, options.staleAfterWeeks, p.entries[0]!, p.entry?.status);
   }
   for (const o of objectives)
     for (const sub of o.subjects) {
@@ -186,12 +184,7 @@ export function buildArchive(reports: WeekReport[], registry: Registry, options:
   };
 }
 
-function buildProjects(
-  weeks: ArchiveWeek[],
-  registry: Registry,
-  options: ArchiveOptions,
-  silentSince: (week: string) => number,
-): ProjectTimeline[] {
+function buildProjects(weeks: ArchiveWeek[], registry: Registry): ProjectTimeline[] {
   const bySlug = new Map<string, { mentions: { week: WeekReport; m: ProjectMention }[] }>();
   for (const { report } of weeks)
     for (const m of report.projects) {
@@ -206,7 +199,6 @@ function buildProjects(
     const names = [...new Set(mentions.map((x) => x.m.name))];
     const progress = progressSeries(mentions.map((x) => ({ week: x.week.week, progress: x.m.progress })));
     const lastWeek = newestFirst[0]!.week.week;
-    const weeksSilent = silentSince(lastWeek);
     timelines.push({
       slug,
       name: entry?.name ?? newestFirst[0]!.m.name,
@@ -228,8 +220,9 @@ function buildProjects(
       weekCount: new Set(mentions.map((x) => x.week.week)).size,
       latestProgress: progress.at(-1)?.percent,
       progress,
-      weeksSilent,
-      stale: weeksSilent >= options.staleAfterWeeks && entry?.status !== "done",
+      // Both set by buildArchive once objective mentions are known: they count as mentions too.
+      weeksSilent: 0,
+      stale: false,
       objectiveMentions: [],
     });
   }

@@ -1,4 +1,4 @@
-import type { Archive } from "../archive.ts";
+import type { Archive, ProjectTimeline } from "../archive.ts";
 import type { Progress } from "../report/model.ts";
 import { headlineProgress } from "../report/progress.ts";
 import { weeksBetween, type WeekId } from "../week-id.ts";
@@ -35,6 +35,30 @@ export function saysDone(text: string, progress: readonly Progress[]): boolean {
 }
 
 /**
+ * The stale rule, for the archive's `stale` flags and for this list alike: quiet for `afterWeeks`
+ * weeks or more, not `status: done` in the registry, and a last mention that does not say finished.
+ */
+export function isStale(
+  weeksSilent: number,
+  afterWeeks: number,
+  last: { text: string; progress: readonly Progress[] },
+  status: string | undefined,
+): boolean {
+  return weeksSilent >= afterWeeks && status !== "done" && !saysDone(last.text, last.progress);
+}
+
+/** Where a project was last mentioned: as a 【project】 item, or — later — as an item under an objective heading. */
+export function lastMention(
+  p: Pick<ProjectTimeline, "entries" | "objectiveMentions">,
+): { week: string; weekSlug: string; anchor: string } {
+  const last = p.entries[0]!;
+  return p.objectiveMentions.reduce(
+    (best, m) => (m.week > best.week ? { week: m.week, weekSlug: m.weekSlug, anchor: m.anchor } : best),
+    { week: last.week, weekSlug: last.weekSlug, anchor: last.anchor },
+  );
+}
+
+/**
  * Projects and objective subjects not mentioned for `afterWeeks` weeks or more (relative to the newest
  * week) and not done: neither `status: done` in the registry nor a last mention that says finished.
  * A subject that is a registered project's is listed once, as the project. Most recently quiet first.
@@ -47,14 +71,11 @@ export function listStaleWork(
   const newest = archive.latest?.week;
   for (const p of archive.projects) {
     const last = p.entries[0];
-    if (!last || !newest || p.entry?.status === "done") continue;
+    if (!last || !newest) continue;
     // An item under an objective heading is a mention too: the project is not quiet.
-    const seen = p.objectiveMentions.reduce(
-      (best, m) => (m.week > best.week ? { week: m.week, weekSlug: m.weekSlug, anchor: m.anchor } : best),
-      { week: last.week, weekSlug: last.weekSlug, anchor: last.anchor },
-    );
+    const seen = lastMention(p);
     const weeksSilent = weeksBetween(seen.week as WeekId, newest as WeekId);
-    if (weeksSilent < afterWeeks || saysDone(last.text, last.progress)) continue;
+    if (!isStale(weeksSilent, afterWeeks, last, p.entry?.status)) continue;
     items.push({
       kind: "project",
       name: p.name,
@@ -70,9 +91,9 @@ export function listStaleWork(
       const last = s.entries[0];
       if (!last || !newest) continue;
       const weeksSilent = weeksBetween(s.lastWeek as WeekId, newest as WeekId);
-      if (weeksSilent < afterWeeks) continue;
+      // A registered project's subject is listed as the project.
       if (s.projectSlug && archive.projectBySlug.has(s.projectSlug)) continue;
-      if (saysDone(last.text, last.progress)) continue;
+      if (!isStale(weeksSilent, afterWeeks, last, undefined)) continue;
       items.push({
         kind: "subject",
         name: s.subject,
