@@ -19,21 +19,12 @@ export default defineConfig({
   cacheDir: cacheKey === "content" ? "./node_modules/.astro" : `./node_modules/.astro/${cacheKey}`,
   // The week check runs first: a rejected week stops the build before anything renders it.
   // A sitemap invites crawlers: only for a public site with a known origin (private is the default).
-  // Search indexing runs at astro:build:done (and serves an in-memory index in dev).
+  // Search indexing starts as soon as the checked weeks are parsed (and serves an in-memory index in dev).
+  // mdx() gives Astro the .mdx file type; week bodies themselves are rendered by src/lib/report (see src/data/week-loader.ts).
   integrations: [validateWeeksIntegration(), mdx(), pagefindIntegration(), ...(publishesFeeds(siteConfig) ? [sitemap()] : [])],
   devToolbar: { enabled: false },
   vite: {
     // Dependency pre-bundling per corpus too, or each corpus build re-optimizes the shared one.
     cacheDir: cacheKey === "content" ? "./node_modules/.vite" : `./node_modules/.vite/${cacheKey}`,
-    build: {
-      rollupOptions: {
-        // Astro tags every MDX module with a head-inject directive the bundler cannot keep; harmless, and
-        // one warning per week drowns real problems in the build log.
-        onwarn(warning, warn) {
-          if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
-          warn(warning);
-        },
-      },
-    },
   },
 });

@@ -1,10 +1,11 @@
 import { defineCollection } from "astro:content";
-import { file, glob } from "astro/loaders";
+import { file } from "astro/loaders";
 import { parse as parseYaml } from "yaml";
 import { weekFrontmatterSchema } from "./lib/week-schema.ts";
 import { objectiveEntrySchema, projectEntrySchema } from "./lib/registry.ts";
 import { metricEntrySchema, parseMetricsFile } from "./lib/insights/metric-registry.ts";
 import { siteConfig } from "./site.config.ts";
+import { weekFilesLoader } from "./data/week-loader.ts";
 
 const dir = `./${siteConfig.contentDir}`;
 
@@ -15,8 +16,8 @@ function keyedBy(key: "slug" | "id") {
 }
 
 const weeks = defineCollection({
-  // Keep the author's file name (`2024-W17`) as the id; URLs lower-case it themselves.
-  loader: glob({ pattern: "*.mdx", base: `${dir}/weeks`, generateId: ({ entry }) => entry.replace(/\.mdx$/, "") }),
+  // Ids are the author's file names (`2024-W17`); URLs lower-case them themselves. No MDX modules: see week-loader.ts.
+  loader: weekFilesLoader(`${dir}/weeks`),
   schema: weekFrontmatterSchema,
 });
 
