@@ -9,7 +9,7 @@ import { parse as parseYaml } from "yaml";
 import { weekStart, type WeekId } from "../week-id.ts";
 import { weekFrontmatterSchema, type WeekFrontmatter } from "../week-schema.ts";
 import { emptyRegistry, type Registry } from "../registry.ts";
-import { paddedBody, splitFrontmatter } from "./frontmatter.ts";
+import { paddedBody, splitFrontmatter, type SplitSource } from "./frontmatter.ts";
 import { isNoIncident, parseIncident } from "./incidents.ts";
 import { extractMetricReadings } from "./metrics.ts";
 import type {
@@ -73,18 +73,24 @@ const defaultLinks: WeekLinks = {
   objective: (id) => `/objectives/${id.toLowerCase()}/`,
 };
 
-/** Parses a whole week file (frontmatter + MDX body). */
-export function parseWeekSource(source: string, options: ParseWeekOptions): WeekReport {
+/**
+ * A week file's frontmatter as YAML data, not yet checked against the schema, with where its body
+ * starts. Throws WeekParseError at the file line of a missing frontmatter or of a YAML error.
+ */
+export function readFrontmatterData(source: string, file: string): { data: unknown; split: SplitSource } {
   const split = splitFrontmatter(source);
-  if (split.yaml === undefined)
-    throw new WeekParseError(options.file, 1, 1, "缺少 frontmatter：文件应以 ---、week: YYYY-Www、--- 开头");
-  let data: unknown;
+  if (split.yaml === undefined) throw new WeekParseError(file, 1, 1, "缺少 frontmatter：文件应以 ---、week: YYYY-Www、--- 开头");
   try {
-    data = parseYaml(split.yaml);
+    return { data: parseYaml(split.yaml), split };
   } catch (e) {
     const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new WeekParseError(options.file, line ? line + split.yamlLine - 1 : 1, undefined, `frontmatter 不是合法的 YAML：${(e as Error).message}`);
+    throw new WeekParseError(file, line ? line + split.yamlLine - 1 : 1, undefined, `frontmatter 不是合法的 YAML：${(e as Error).message}`);
   }
+}
+
+/** Parses a whole week file (frontmatter + MDX body). */
+export function parseWeekSource(source: string, options: ParseWeekOptions): WeekReport {
+  const { data, split } = readFrontmatterData(source, options.file);
   const parsed = weekFrontmatterSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { weekFilesLoader } from "../../../src/data/week-loader.ts";
@@ -48,7 +48,10 @@ function fakeContext(root: string, watcher?: EventEmitter & { add(path: string):
 function site(name: string, weeks: Record<string, string>): string {
   const root = join(tmp, name);
   mkdirSync(join(root, "content", "weeks"), { recursive: true });
-  for (const [file, text] of Object.entries(weeks)) writeFileSync(join(root, "content", "weeks", file), text);
+  for (const [file, text] of Object.entries(weeks)) {
+    mkdirSync(dirname(join(root, "content", "weeks", file)), { recursive: true });
+    writeFileSync(join(root, "content", "weeks", file), text);
+  }
   return root;
 }
 
@@ -61,6 +64,7 @@ describe("weekFilesLoader", () => {
       "2024-W18.mdx": week("2024-W18"),
       "notes.txt": "not a week",
       ".draft.mdx": week("2024-W19"),
+      "old/2024-W20.mdx": week("2024-W20"),
     });
     const { context, entries } = fakeContext(root);
     await weekFilesLoader("./content/weeks").load(context);
@@ -91,7 +95,13 @@ describe("weekFilesLoader", () => {
   it("names the file and line of frontmatter that is not YAML", async () => {
     const root = site("bad-yaml", { "2024-W17.mdx": "---\nweek: 2024-W17\ntitle: [unclosed\n---\n\nbody\n" });
     const { context } = fakeContext(root);
-    await expect(weekFilesLoader("./content/weeks").load(context)).rejects.toThrow(/content\/weeks\/2024-W17\.mdx:2 .*YAML/);
+    await expect(weekFilesLoader("./content/weeks").load(context)).rejects.toThrow(/content\/weeks\/2024-W17\.mdx:3 .*YAML/);
+  });
+
+  it("names the file of a week without frontmatter", async () => {
+    const root = site("no-frontmatter", { "2024-W17.mdx": "- 【贝易转（C转）】推进\n" });
+    const { context } = fakeContext(root);
+    await expect(weekFilesLoader("./content/weeks").load(context)).rejects.toThrow(/content\/weeks\/2024-W17\.mdx:1:1 缺少 frontmatter/);
   });
 
   it("rejects frontmatter the schema rejects", async () => {
@@ -110,9 +120,16 @@ describe("weekFilesLoader", () => {
     const added = join(root, "content", "weeks", "2024-W18.mdx");
     writeFileSync(added, week("2024-W18", "summary: 新的一周\n"));
     watcher.emit("add", added);
+    // Not weeks, as on the first sync: another extension, a dotfile, a file in a subfolder.
     writeFileSync(join(root, "content", "weeks", "README.md"), "not a week");
     watcher.emit("add", join(root, "content", "weeks", "README.md"));
+    writeFileSync(join(root, "content", "weeks", ".2024-W19.mdx"), week("2024-W19"));
+    watcher.emit("add", join(root, "content", "weeks", ".2024-W19.mdx"));
+    mkdirSync(join(root, "content", "weeks", "old"));
+    writeFileSync(join(root, "content", "weeks", "old", "2024-W20.mdx"), week("2024-W20"));
+    watcher.emit("add", join(root, "content", "weeks", "old", "2024-W20.mdx"));
     await expect.poll(() => entries.get("2024-W18")?.data.summary).toBe("新的一周");
+    expect([...entries.keys()].sort()).toEqual(["2024-W17", "2024-W18"]);
     watcher.emit("unlink", join(root, "content", "weeks", "2024-W17.mdx"));
     expect([...entries.keys()]).toEqual(["2024-W18"]);
   });
