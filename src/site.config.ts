@@ -2,6 +2,8 @@
  * The one place for site-wide switches. Read by astro.config.mjs, pages, scripts and the check.
  * Environment variables override for CI, benchmarks and tests.
  */
+import { readRepositorySetting } from "./lib/github/repository.ts";
+
 const env = typeof process !== "undefined" ? process.env : {};
 
 export const siteConfig = {
@@ -16,6 +18,12 @@ export const siteConfig = {
   /** Deployed origin and sub-path, e.g. for GitHub Pages (`SITE`, `BASE_PATH`). */
   site: env.SITE || undefined,
   base: env.BASE_PATH || "/",
+  /**
+   * GitHub repository and branch holding the content (`SITE_REPOSITORY`, else Actions' `GITHUB_REPOSITORY`;
+   * branch `SITE_BRANCH`, else the Actions branch, else `main`). Unset: no 写本周周报 / edit / history links.
+   * A malformed value stops the build here, since it goes into URLs.
+   */
+  repository: readRepositorySetting(env),
 } as const;
 
 export type SiteConfig = typeof siteConfig;

@@ -8,6 +8,7 @@ import { sortMetricEntries } from "../lib/insights/metric-registry.ts";
 import { sortedRegistry, type Registry } from "../lib/registry.ts";
 import { createRoutes } from "../lib/routes.ts";
 import type { SearchWeekRecord } from "../lib/search/records.ts";
+import type { SourceWeek } from "../lib/github/site-links.ts";
 import { archiveOf, archiveSearchRecords, parseWeekFile, weekLinks, type ParsedWeekFile } from "../lib/week-files.ts";
 import { t } from "../i18n/zh-CN.ts";
 import { siteConfig } from "../site.config.ts";
@@ -47,6 +48,8 @@ interface Loaded {
   archive: Archive;
   insights: Insights;
   searchRecords: SearchWeekRecord[];
+  /** Each week's file and text as read, for the links to GitHub and the new-week scaffold. */
+  sources: SourceWeek[];
 }
 
 async function loadAll(): Promise<Loaded> {
@@ -55,10 +58,13 @@ async function loadAll(): Promise<Loaded> {
   assertNothingDropped(new Set(entries.map((e) => e.id)));
   const prefetchedWeek = prefetchedWeeks(registry);
   const links = weekLinks(routes);
+  const sources: SourceWeek[] = [];
   const files = entries.map((entry) => {
     const file = entry.filePath ?? join(siteConfig.contentDir, "weeks", `${entry.id}.mdx`);
     const source = readFileSync(file, "utf8");
-    return prefetchedWeek?.(resolve(file), source) ?? parseWeekFile(source, { file, registry, links });
+    const parsed = prefetchedWeek?.(resolve(file), source) ?? parseWeekFile(source, { file, registry, links });
+    sources.push({ week: parsed.report.week, slug: parsed.report.slug, file, source });
+    return parsed;
   });
   const archive = archiveOf(files, registry, siteConfig.staleAfterWeeks);
   const metricRegistry = sortMetricEntries((await getCollection("metrics")).map((e) => e.data));
@@ -70,7 +76,7 @@ async function loadAll(): Promise<Loaded> {
   });
   const searchRecords = archiveSearchRecords(archive, routes, t.week);
   currentBuildSession()?.onSearchRecords?.(searchRecords);
-  return { archive, insights, searchRecords };
+  return { archive, insights, searchRecords, sources };
 }
 
 let cached: { signature: string; loaded: Promise<Loaded> } | undefined;
@@ -113,6 +119,11 @@ export async function getArchive(): Promise<Archive> {
 /** Metric trends, incident log, plan vs. done and stale work, built once from the same archive. */
 export async function getInsights(): Promise<Insights> {
   return (await load()).insights;
+}
+
+/** Every week's file and text, as the build read them. */
+export async function getWeekSources(): Promise<SourceWeek[]> {
+  return (await load()).sources;
 }
 
 /** Every week as the search index needs it (see integrations/pagefind.ts). */
