@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import { siteConfig } from "../src/site.config.ts";
 import { checkContentDir } from "../src/lib/validate/load.ts";
 import { formatProblems, hasErrors, summarizeProblems } from "../src/lib/validate/index.ts";
+import { reportToGitHub } from "./lib/github-check.ts";
 
 const args = process.argv.slice(2);
 if (args.includes("--help") || args.includes("-h")) {
@@ -26,6 +27,9 @@ const { checked, problems } = checkContentDir(contentDir, process.cwd(), {
 // 2. Problems grouped by file, then one summary line; errors fail the run, warnings don't.
 if (problems.length > 0) console.log(formatProblems(problems) + "\n");
 console.log(summarizeProblems(problems, checked.length));
+
+// 3. Under GitHub Actions: annotations on the pull request's lines, and a job summary of its weeks.
+if (process.env.GITHUB_ACTIONS === "true") reportToGitHub({ contentDir, checked, problems, env: process.env, cwd: process.cwd() });
 if (hasErrors(problems)) {
   console.log("周报要么出现在站点上，要么构建停止：修复以上错误后再运行 npm run check。");
   process.exit(1);

@@ -10,6 +10,9 @@ function runCheck(contentDir: string | undefined, args: string[] = []) {
   const env = { ...process.env };
   if (contentDir) env.WEEKLY_ARCHIVE_CONTENT = contentDir;
   else delete env.WEEKLY_ARCHIVE_CONTENT;
+  // Run as outside Actions even in CI, so fixtures never land in the real job summary.
+  delete env.GITHUB_ACTIONS;
+  delete env.GITHUB_STEP_SUMMARY;
   const r = spawnSync(NODE, ["scripts/check.ts", ...args], { encoding: "utf8", env, timeout: 60_000 });
   return { code: r.status, out: r.stdout + r.stderr };
 }
