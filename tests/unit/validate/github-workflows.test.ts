@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { renderJobSummary } from "../../../src/lib/validate/job-summary.ts";
 
 type Step = { uses?: string; run?: string; with?: Record<string, string>; env?: Record<string, string>; id?: string };
 type Workflow = {
@@ -46,6 +47,31 @@ describe(".github/workflows", () => {
     expect(steps(ci).find((s) => s.uses?.startsWith("actions/setup-node"))!.with!["node-version-file"]).toBe(".nvmrc");
     expect(steps(ci).find((s) => s.uses?.startsWith("actions/upload-artifact"))!.with!.path).toBe("dist/");
     expect(ci.permissions).toEqual({ contents: "read" });
+  });
+
+  it("CI gives the check the history to diff a pull request, and uploads the artifact the summary tells reviewers to open", () => {
+    const checkout = steps(ci).find((s) => s.uses?.startsWith("actions/checkout"))!;
+    // With the default shallow clone origin/<base> is missing and the summary falls back to all weeks.
+    expect(String(checkout.with?.["fetch-depth"])).toBe("0");
+    const checkout_i = steps(ci).indexOf(checkout);
+    expect(steps(ci).findIndex((s) => s.run === "npm run check")).toBeGreaterThan(checkout_i);
+    const upload = steps(ci).find((s) => s.uses?.startsWith("actions/upload-artifact"))!;
+    const md = renderJobSummary({ scope: { kind: "all", reason: "x" }, weeks: [], otherProblems: [], checkedFiles: 0 });
+    // GitHub hands an artifact out as <name>.zip holding the uploaded folder's contents.
+    expect(md).toContain(`unzip ${upload.with!.name}.zip -d dist && npx --yes serve dist`);
+  });
+
+  it("Pages rebuilds as each week starts, in the team's time zone, so 写本周周报 moves to the new week", () => {
+    const schedule = (pages.on as { schedule?: { cron: string }[] }).schedule;
+    expect(schedule?.length).toBeGreaterThan(0);
+    const build = (pages.jobs.build as unknown as { env: Record<string, string> }).env;
+    expect(build.TZ).toBeTruthy();
+    // cron runs in UTC: the hour it names, shifted into TZ, must be early on a Monday.
+    const [min, hour, , , dow] = schedule![0]!.cron.split(" ").map(Number) as number[];
+    const at = new Date(Date.UTC(2024, 3, 14 + dow!, hour, min)); // 2024-04-14 is a Sunday
+    const local = new Intl.DateTimeFormat("en-GB", { timeZone: build.TZ, weekday: "short", hour: "2-digit", hourCycle: "h23" }).formatToParts(at);
+    expect(local.find((p) => p.type === "weekday")!.value).toBe("Mon");
+    expect(Number(local.find((p) => p.type === "hour")!.value)).toBeLessThan(6);
   });
 
   it("Pages deploys main with SITE and BASE_PATH from configure-pages", () => {
