@@ -44,14 +44,16 @@ export function reportToGitHub(input: { contentDir: string; checked: string[]; p
   const root = git(["rev-parse", "--show-toplevel"], cwd) ?? env.GITHUB_WORKSPACE ?? cwd;
   const repoPath = (file: string) => repositoryPath(resolve(cwd, file), root) ?? file;
 
-  // 1. One workflow command per problem, on stdout where the runner reads them.
-  for (const p of input.problems) console.log(problemAnnotation(p, repoPath));
+  // 1. The weeks in scope: changed in the pull request, else all of them.
+  const { scope, changed } = changedScope(env, root);
+
+  // 2. One workflow command per problem, on stdout where the runner reads them. GitHub shows only the
+  //    first 10 errors and 10 warnings of a step, so the pull request's own files go first.
+  const own = (p: Problem) => (changed?.has(repoPath(p.file)) ? 0 : 1);
+  for (const p of [...input.problems].sort((a, b) => own(a) - own(b))) console.log(problemAnnotation(p, repoPath));
 
   const summaryFile = env.GITHUB_STEP_SUMMARY;
   if (!summaryFile) return;
-
-  // 2. The weeks in scope: changed in the pull request, else all of them.
-  const { scope, changed } = changedScope(env, root);
   const weeksDir = join(input.contentDir, "weeks");
   const all = loadWeekFiles(weeksDir, cwd)
     .filter((f) => f.path.endsWith(".mdx"))

@@ -49,6 +49,9 @@ export interface JobSummaryInput {
   runUrl?: string;
 }
 
+/** GitHub displays this many error and this many warning annotations per step. */
+export const ANNOTATIONS_SHOWN = 10;
+
 const STATUS: Record<PlanStatus, string> = {
   done: "✅ 已完成（标记）",
   open: "⬜ 未完成（标记）",
@@ -57,16 +60,22 @@ const STATUS: Record<PlanStatus, string> = {
   "not-mentioned": "⚪ 本周未提及",
 };
 
+/** Rows listed per table: GitHub refuses a step summary over 1 MiB, and a reviewer reads the first ones. */
+export const MAX_PROBLEM_ROWS = 300;
+
 function problemRows(problems: readonly Problem[]): string {
-  return table(
+  const sorted = sortProblems(problems);
+  const more = sorted.length - MAX_PROBLEM_ROWS;
+  const rows = table(
     ["", "位置 (where)", "问题 (problem)", "修复 (fix)"],
-    sortProblems(problems).map((p) => [
+    sorted.slice(0, MAX_PROBLEM_ROWS).map((p) => [
       p.severity === "error" ? "❌ 错误" : "⚠️ 警告",
       mdText(`${p.file}${p.line !== undefined ? `:${p.line}` : ""}${p.field ? ` [${p.field}]` : ""}`),
       mdText(p.message, 400),
       mdText(p.hint, 300),
     ]),
   );
+  return more > 0 ? `${rows}\n\n……另有 ${more} 个问题，见本步骤的日志 (${more} more in the step log)` : rows;
 }
 
 function metricCell(m: WeekReading["metrics"][number]): string {
@@ -141,6 +150,11 @@ export function renderJobSummary(input: JobSummaryInput): string {
     `${errors > 0 ? "❌ 未通过" : "✅ 通过"}：检查了 ${input.checkedFiles} 个文件，${errors} 个错误，${warnings} 个警告 ` +
       `(${input.checkedFiles} files, ${errors} errors, ${warnings} warnings)。错误和警告也标注在 Files changed 里的对应行上。`,
   ];
+  if (errors > ANNOTATIONS_SHOWN || warnings > ANNOTATIONS_SHOWN)
+    out.push(
+      `GitHub 每一步只显示前 ${ANNOTATIONS_SHOWN} 个错误和 ${ANNOTATIONS_SHOWN} 个警告标注（本次改动的文件排在前面），完整列表在下面 ` +
+        `(GitHub shows ${ANNOTATIONS_SHOWN} annotations of each kind per step; all are listed below)。`,
+    );
   out.push(
     input.scope.kind === "changed"
       ? `本次改动的周报 (weeks added or changed against \`${mdText(input.scope.base)}\`)：${input.weeks.length} 个` +
@@ -153,12 +167,21 @@ export function renderJobSummary(input: JobSummaryInput): string {
   for (const w of shown) out.push(readingBlock(w));
   const rest = [...input.weeks.slice(0, input.weeks.length - shown.length).flatMap((w) => w.problems), ...input.otherProblems];
   if (rest.length) out.push("### 其他文件的问题 (problems in other files)\n\n" + problemRows(rest));
-  out.push(
+  const preview =
     "### 预览 (preview)\n\n" +
       (errors > 0
         ? "有错误时构建不会运行，没有预览；修复后再推送 (no preview while the check fails)。"
         : `构建通过后，本次运行${input.runUrl ? `（[运行页面](${input.runUrl})）` : ""}的 Artifacts 里有 \`dist\`。下载 dist.zip，在它所在的文件夹运行：\n\n` +
-          "```sh\nunzip dist.zip -d dist && npx --yes serve dist\n```\n\n然后打开 http://localhost:3000 (download the dist artifact, run the line above, open the address)。"),
-  );
-  return out.join("\n\n") + "\n";
+          "```sh\nunzip dist.zip -d dist && npx --yes serve dist\n```\n\n然后打开 http://localhost:3000 (download the dist artifact, run the line above, open the address)。");
+  return `${withinBudget(out.join("\n\n"), SUMMARY_BUDGET - Buffer.byteLength(preview) - 200)}\n\n${preview}\n`;
+}
+
+/** GitHub refuses a step summary over 1 MiB; stay below it with room for other steps. */
+export const SUMMARY_BUDGET = 900_000;
+
+/** `text` cut at a line boundary to at most `bytes` bytes of UTF-8, saying so. */
+function withinBudget(text: string, bytes: number): string {
+  if (Buffer.byteLength(text) <= bytes) return text;
+  const cut = Buffer.from(text).subarray(0, bytes).toString("utf8");
+  return `${cut.slice(0, cut.lastIndexOf("\n"))}\n\n……摘要太长，后面的部分省略；完整的问题列表见本步骤的日志 (summary truncated; see the step log)`;
 }

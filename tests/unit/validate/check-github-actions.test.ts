@@ -25,6 +25,8 @@ beforeAll(() => {
   mkdirSync(join(repo, "content/weeks"), { recursive: true });
   copyFileSync("content/weeks/2024-W17.mdx", join(repo, "content/weeks/2024-W17.mdx"));
   for (const f of ["projects.yaml", "objectives.yaml", "metrics.yaml"]) copyFileSync(join("content", f), join(repo, "content", f));
+  // A broken week already on main: its annotations must not crowd out the pull request's.
+  writeFileSync(join(repo, "content/weeks/2024-W01.mdx"), BAD);
   git("init", "-q", "-b", "main");
   git("-c", "user.name=t", "-c", "user.email=t@t", "add", ".");
   git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base");
@@ -42,6 +44,19 @@ describe("npm run check under GitHub Actions", () => {
     expect(out).toMatch(/^::error file=content\/weeks\/2024-W60\.mdx,line=2,col=1,title=周报检查 \(week check\) \[week\]::.*W60.*%0A修复/m);
     // Still the plain report for people reading the log.
     expect(out).toContain("content/weeks/2024-W60.mdx:2:1 error [week]");
+  });
+
+  it("annotates the pull request's own files first, since GitHub shows only ten of each kind", () => {
+    const { out } = check({ GITHUB_ACTIONS: "true", GITHUB_BASE_REF: "main" });
+    const files = out.split("\n").filter((l) => l.startsWith("::")).map((l) => /file=([^,]+)/.exec(l)?.[1]);
+    expect(files[0]).toBe("content/weeks/2024-W60.mdx");
+    expect(files).toContain("content/weeks/2024-W01.mdx");
+  });
+
+  it("stops with an error naming the variable when SITE_REPOSITORY is not owner/name", () => {
+    const { code, out } = check({ SITE_REPOSITORY: "acme/weekly?x=<b>" });
+    expect(code).not.toBe(0);
+    expect(out).toContain('SITE_REPOSITORY="acme/weekly?x=<b>" 不是 GitHub 仓库名：应为 owner/name');
   });
 
   it("prints no workflow commands outside Actions", () => {

@@ -94,6 +94,34 @@ describe("renderJobSummary", () => {
     expect(row.replace(/\\\|/g, "").split("|").length - 1).toBe(6);
   });
 
+  it("stays within GitHub's summary size however many problems there are, and says how many it left out", () => {
+    const problems = Array.from({ length: 5000 }, (_, i) => ({
+      file: `content/weeks/w${i}.mdx`,
+      line: 3,
+      severity: "warning" as const,
+      message: "还有“（待填写）”".repeat(20),
+      hint: "填写或删除".repeat(20),
+    }));
+    const md = renderJobSummary({ scope: { kind: "all", reason: "r" }, weeks: [], otherProblems: problems, checkedFiles: 5000 });
+    expect(Buffer.byteLength(md)).toBeLessThan(1024 * 1024);
+    expect(md).toContain("另有 4700 个问题");
+    expect(md).toContain("GitHub 每一步只显示前 10 个错误和 10 个警告标注");
+  });
+
+  it("cuts a summary that would pass GitHub's limit, keeping the preview line", () => {
+    const problems = Array.from({ length: 300 }, (_, i) => ({
+      file: `content/weeks/w${i}.mdx`,
+      severity: "warning" as const,
+      message: "很长的说明".repeat(200),
+      hint: "",
+    }));
+    const weeks = Array.from({ length: 20 }, (_, i) => ({ file: `content/weeks/w${i}.mdx`, problems }));
+    const md = renderJobSummary({ scope: { kind: "all", reason: "r" }, weeks, otherProblems: [], checkedFiles: 20 });
+    expect(Buffer.byteLength(md)).toBeLessThan(1024 * 1024);
+    expect(md).toContain("摘要太长，后面的部分省略");
+    expect(md).toContain("unzip dist.zip -d dist && npx --yes serve dist");
+  });
+
   it("shows only the latest weeks in full when there are many", () => {
     const reading = readWeekReading(report);
     const weeks = Array.from({ length: 25 }, (_, i) => ({ file: `content/weeks/w${i}.mdx`, reading, problems: [] }));
