@@ -1,4 +1,6 @@
 /** The site's GitHub links, built from the repository setting and the weeks as read (see lib/github). */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { buildSiteGitHubLinks, type SiteGitHubLinks, type SourceWeek } from "../lib/github/site-links.ts";
 import { siteConfig } from "../site.config.ts";
 import { getWeekSources } from "./archive.ts";
@@ -18,6 +20,7 @@ export async function getGitHubLinks(): Promise<SiteGitHubLinks | undefined> {
         contentDir: siteConfig.contentDir,
         root: process.cwd(),
         now: new Date(),
+        filesOnDisk: readdirSync(join(siteConfig.contentDir, "weeks")),
       }),
     };
   return built.links;

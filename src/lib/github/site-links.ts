@@ -45,6 +45,8 @@ export interface SiteLinksInput {
   root: string;
   /** The build's clock: "this week" is the week the site was built in. */
   now: Date;
+  /** File names in the weeks folder, drafts and skipped files included: an existing file is edited, not created. */
+  filesOnDisk?: readonly string[];
 }
 
 export function buildSiteGitHubLinks(input: SiteLinksInput): SiteGitHubLinks | undefined {
@@ -60,7 +62,7 @@ export function buildSiteGitHubLinks(input: SiteLinksInput): SiteGitHubLinks | u
     week,
     path: newPath.replace(/placeholder\.mdx$/, `${week}.mdx`),
     scaffold,
-    exists: input.weeks.some((w) => w.week === week),
+    exists: input.weeks.some((w) => w.week === week) || (input.filesOnDisk ?? []).includes(`${week}.mdx`),
   });
   const weeks = new Map<string, WeekFileLinks>();
   for (const w of input.weeks) {

@@ -83,8 +83,12 @@ describe("buildSiteGitHubLinks", () => {
     });
   });
 
-  it("offers to edit this week when its file exists", () => {
+  it("offers to edit this week when its file exists, also when the site does not show it (a draft)", () => {
     expect(buildSiteGitHubLinks({ setting: repo, weeks, contentDir: "content", root: "/repo", now })!.write.kind).toBe("edit");
+    const may = new Date(2024, 4, 1, 12);
+    expect(buildSiteGitHubLinks({ setting: repo, weeks, contentDir: "content", root: "/repo", now: may })!.write.kind).toBe("new");
+    const draft = buildSiteGitHubLinks({ setting: repo, weeks, contentDir: "content", root: "/repo", now: may, filesOnDisk: ["2024-W17.mdx", "2024-W18.mdx"] });
+    expect(draft!.write).toEqual({ kind: "edit", week: "2024-W18", href: "https://github.com/acme/weekly/edit/main/content/weeks/2024-W18.mdx" });
   });
 
   it("gives no links for content outside the repository", () => {
