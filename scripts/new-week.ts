@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { siteConfig } from "../src/site.config.ts";
 import { buildNewWeek, currentWeekId, pickTemplateWeek } from "../src/lib/import/new-week-template.ts";
-import { splitFrontmatter } from "../src/lib/validate/frontmatter.ts";
+import { readWeekSource } from "../src/lib/report/week-source.ts";
 import { displayPath, loadValidateContext, loadWeekFiles } from "../src/lib/validate/load.ts";
 import { formatProblem, validateWeekFiles } from "../src/lib/validate/index.ts";
 import { explainWeekId, type WeekId } from "../src/lib/week-id.ts";
@@ -38,9 +38,8 @@ if (existsSync(target)) {
 // 3. Template from the latest week before it.
 const tree = loadWeekFiles(weeksDir).filter((f) => f.path.endsWith(".mdx"));
 const existing = tree.map((f) => {
-  const split = splitFrontmatter(f.source);
-  const label = split.ok ? /^week:\s*"?([^"\s]+)"?\s*$/m.exec(split.block.yaml)?.[1] : undefined;
-  return { week: label ?? "", source: f.source, path: f.path };
+  const data = readWeekSource(f.source).frontmatter?.data as { week?: unknown } | null | undefined;
+  return { week: typeof data?.week === "string" ? data.week : "", source: f.source, path: f.path };
 });
 const latest = pickTemplateWeek(existing, week);
 const output = buildNewWeek({ week, latest, now: new Date() });

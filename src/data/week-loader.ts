@@ -2,7 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
-import { readFrontmatterData } from "../lib/report/parse-week.ts";
+import { readFrontmatterData, WeekParseError } from "../lib/report/parse-week.ts";
+import { decodeWeekBytes } from "../lib/report/week-source.ts";
 
 /**
  * The weeks collection: one entry per `<dir>/*.mdx`, id = file name without `.mdx` (as written, not
@@ -49,9 +50,11 @@ function idOf(file: string): string {
 
 /** Stores one week unless its text is unchanged; returns its id. */
 async function storeWeek({ store, parseData, generateDigest }: LoaderContext, root: string, file: string): Promise<string> {
-  const source = await readFile(file, "utf8");
   const id = idOf(file);
   const filePath = relative(root, file).split(sep).join("/");
+  const decoded = decodeWeekBytes(await readFile(file));
+  if (!decoded.ok) throw new WeekParseError(filePath, decoded.problem.line, undefined, `${decoded.problem.message} 修复：${decoded.problem.hint}`);
+  const source = decoded.text;
   const digest = generateDigest(source);
   if (store.get(id)?.digest === digest) return id;
   const { data } = readFrontmatterData(source, filePath);

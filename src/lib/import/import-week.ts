@@ -1,4 +1,4 @@
-import { parse as parseYaml } from "yaml";
+import { readWeekSource } from "../report/week-source.ts";
 import type { Nodes } from "mdast";
 import { explainWeekId, type WeekId } from "../week-id.ts";
 import { escapeForMdx, type EscapeChange, type EscapeKind } from "./escape-mdx.ts";
@@ -61,17 +61,15 @@ export function importWeek(source: string, options: ImportOptions = {}): Importe
   const fields: { week?: string; title?: string; author?: string; created?: string } = {};
   let keptFrontmatter: string | undefined;
 
-  if (/^---\s*$/.test(lines[0] ?? "")) {
-    // Already a week file (or Markdown with frontmatter): keep its frontmatter as written.
-    const close = lines.findIndex((l, n) => n > 0 && /^---\s*$/.test(l));
-    if (close < 0) throw new ImportError("frontmatter 没有结束的 --- 行：补上后再导入");
-    keptFrontmatter = lines.slice(1, close).join("\n");
-    let data: unknown;
-    try {
-      data = parseYaml(keptFrontmatter);
-    } catch (e) {
-      throw new ImportError(`frontmatter 不是合法的 YAML：${(e as Error).message.split("\n")[0]}`);
-    }
+  const read = readWeekSource(text);
+  if (read.split.text.startsWith("---\n") || read.split.frontmatter) {
+    // Already a week file (or Markdown with frontmatter): keep its frontmatter as written, read as the check reads it.
+    const first = read.problems.find((p) => p.field !== "encoding");
+    if (first) throw new ImportError(`第 ${first.line} 行：${first.message}。${first.hint}`);
+    const block = read.split.frontmatter!;
+    keptFrontmatter = block.yaml;
+    const data = read.frontmatter!.data;
+    const close = block.closeLine - 1;
     const week = (data as { week?: unknown } | null)?.week;
     if (typeof week === "string") fields.week = week;
     i = close + 1;

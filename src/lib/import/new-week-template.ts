@@ -1,7 +1,7 @@
 import { format } from "date-fns/format";
 import type { ListItem, Nodes, RootContent } from "mdast";
 import { classifyHeading } from "../report/section-kinds.ts";
-import { splitFrontmatter } from "../validate/frontmatter.ts";
+import { readWeekSource } from "../report/week-source.ts";
 import { TEMPLATE_PLACEHOLDER } from "../validate/placeholder.ts";
 import { compareWeekIds, isWeekId, weekIdOfDate, type WeekId } from "../week-id.ts";
 import { parseWeekMdx } from "./markdown.ts";
@@ -42,10 +42,11 @@ export function buildNewWeek(input: { week: WeekId; latest?: ExistingWeek; now: 
 }
 
 function readLatest(source: string): { author?: string; body: string } {
-  const split = splitFrontmatter(source);
-  if (!split.ok) return { body: source };
-  const author = /^author:\s*"?([^"\n]+)"?\s*$/m.exec(split.block.yaml)?.[1];
-  return { author, body: split.block.paddedBody };
+  const { split, frontmatter } = readWeekSource(source);
+  if (!split.frontmatter) return { body: split.text };
+  const data = frontmatter?.data as { author?: unknown } | null | undefined;
+  const author = typeof data?.author === "string" ? data.author : undefined;
+  return { author, body: split.paddedBody };
 }
 
 function defaultBlocks(): string[] {

@@ -1,5 +1,5 @@
-import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
-import { splitFrontmatter } from "../report/frontmatter.ts";
+import { isMap, isScalar } from "yaml";
+import { readWeekSource } from "../report/week-source.ts";
 
 /** One value written under a week's frontmatter `metrics:` (`deposit-success-rate: 99.997%`). */
 export interface FrontmatterMetric {
@@ -12,7 +12,8 @@ export interface FrontmatterMetric {
   line: number;
 }
 
-const VALUE = /^\s*(-?\d+(?:\.\d+)?)\s*[%％]?\s*$/;
+// Matched against the trimmed value: `\s*[%]?\s*$` on an untrimmed one backtracks quadratically.
+const VALUE = /^(-?\d+(?:\.\d+)?)\s*[%％]?$/;
 
 /**
  * The `metrics:` map of a week's frontmatter, with file lines. WeekReport does not carry it,
@@ -20,25 +21,24 @@ const VALUE = /^\s*(-?\d+(?:\.\d+)?)\s*[%％]?\s*$/;
  * (the week validator reports those).
  */
 export function readFrontmatterMetrics(source: string): FrontmatterMetric[] {
-  const split = splitFrontmatter(source);
-  if (split.yaml === undefined || !/^metrics\s*:/m.test(split.yaml)) return [];
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(split.yaml, { lineCounter });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return [];
+  const { split, frontmatter } = readWeekSource(source);
+  if (!split.frontmatter || !frontmatter?.valid || !/^metrics\s*:/m.test(split.frontmatter.yaml)) return [];
+  const { doc, lineCounter } = frontmatter;
+  if (!isMap(doc.contents)) return [];
   const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === "metrics");
   if (!pair || !isMap(pair.value)) return [];
   const found: FrontmatterMetric[] = [];
   for (const item of pair.value.items) {
     if (!isScalar(item.key) || !isScalar(item.value)) continue;
     const raw = String(item.value.value);
-    const m = VALUE.exec(raw);
+    const m = VALUE.exec(raw.trim());
     if (!m) continue;
     const offset = item.key.range?.[0] ?? 0;
     found.push({
       key: String(item.key.value),
       value: Number(m[1]),
       raw: (item.value.source ?? raw).trim(),
-      line: lineCounter.linePos(offset).line + split.yamlLine - 1,
+      line: lineCounter.linePos(offset).line + split.frontmatter.yamlStartLine - 1,
     });
   }
   return found;

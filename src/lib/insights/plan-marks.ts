@@ -1,4 +1,4 @@
-import { splitFrontmatter } from "../report/frontmatter.ts";
+import { splitWeekSource } from "../report/week-source.ts";
 
 /** One line of a week's 上周计划完成情况 checklist (written by `npm run new`, ticked by the author). */
 export interface PlanMark {
@@ -18,7 +18,7 @@ const TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[([ xX])\]\s+(.+?)\s*$/;
  * that section as plain text). Empty when the week has none.
  */
 export function readPlanMarks(source: string): PlanMark[] {
-  const { body, bodyLine } = splitFrontmatter(source);
+  const { body, bodyLine } = splitWeekSource(source);
   const marks: PlanMark[] = [];
   let inside = false;
   body.split("\n").forEach((line, i) => {

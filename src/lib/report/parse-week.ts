@@ -5,11 +5,10 @@ import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
-import { parse as parseYaml } from "yaml";
 import { weekStart, type WeekId } from "../week-id.ts";
 import { weekFrontmatterSchema, type WeekFrontmatter } from "../week-schema.ts";
 import { emptyRegistry, type Registry } from "../registry.ts";
-import { paddedBody, splitFrontmatter, type SplitSource } from "./frontmatter.ts";
+import { readWeekSource, type WeekSplit } from "./week-source.ts";
 import { isNoIncident, parseIncident } from "./incidents.ts";
 import { extractMetricReadings } from "./metrics.ts";
 import type {
@@ -75,17 +74,14 @@ const defaultLinks: WeekLinks = {
 
 /**
  * A week file's frontmatter as YAML data, not yet checked against the schema, with where its body
- * starts. Throws WeekParseError at the file line of a missing frontmatter or of a YAML error.
+ * starts — read by the one week reader the check uses. Throws WeekParseError at the file line of the
+ * first problem the check would report (encoding, fences, YAML).
  */
-export function readFrontmatterData(source: string, file: string): { data: unknown; split: SplitSource } {
-  const split = splitFrontmatter(source);
-  if (split.yaml === undefined) throw new WeekParseError(file, 1, 1, "缺少 frontmatter：文件应以 ---、week: YYYY-Www、--- 开头");
-  try {
-    return { data: parseYaml(split.yaml), split };
-  } catch (e) {
-    const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new WeekParseError(file, line ? line + split.yamlLine - 1 : 1, undefined, `frontmatter 不是合法的 YAML：${(e as Error).message}`);
-  }
+export function readFrontmatterData(source: string, file: string): { data: unknown; split: WeekSplit } {
+  const read = readWeekSource(source);
+  const first = read.problems[0];
+  if (first) throw new WeekParseError(file, first.line, first.column, `${first.message} 修复：${first.hint}`);
+  return { data: read.frontmatter!.data, split: read.split };
 }
 
 /** Parses a whole week file (frontmatter + MDX body). */
@@ -94,10 +90,10 @@ export function parseWeekSource(source: string, options: ParseWeekOptions): Week
   const parsed = weekFrontmatterSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new WeekParseError(options.file, split.yamlLine, undefined, `frontmatter 字段 ${issue.path.join(".") || "(root)"}：${issue.message}`);
+    throw new WeekParseError(options.file, split.frontmatter!.yamlStartLine, undefined, `frontmatter 字段 ${issue.path.join(".") || "(root)"}：${issue.message}`);
   }
   const checked = options.checked;
-  const tree = checked && checked.text === paddedBody(split.body, split.bodyLine) ? checked.tree : undefined;
+  const tree = checked && checked.text === split.paddedBody ? checked.tree : undefined;
   return parseWeekBody({ frontmatter: parsed.data, body: split.body, bodyLine: split.bodyLine, tree }, options);
 }
 

@@ -1,37 +1,9 @@
-import { LineCounter, parseDocument } from "yaml";
 import type { z } from "astro/zod";
 import { weekFrontmatterSchema, WEEK_FRONTMATTER_KEYS, type WeekFrontmatter } from "../week-schema.ts";
 import type { Problem } from "./problem.ts";
 import { closestMatch } from "./suggest.ts";
 import { placeOfPath } from "./yaml-place.ts";
-
-export interface FrontmatterBlock {
-  /** The YAML between the `---` fences. */
-  yaml: string;
-  /** 1-based file line of the first YAML line (the line after the opening `---`). */
-  yamlStartLine: number;
-  /** The file with the frontmatter blanked out line for line, so Markdown positions equal file positions. */
-  paddedBody: string;
-}
-
-export type SplitResult = { ok: true; block: FrontmatterBlock } | { ok: false; reason: "missing" | "unclosed" };
-
-const FENCE = /^---[ \t]*$/;
-
-export function splitFrontmatter(source: string): SplitResult {
-  const lines = source.replace(/^\uFEFF/, "").split("\n");
-  if (!FENCE.test(lines[0]!.replace(/\r$/, ""))) return { ok: false, reason: "missing" };
-  const close = lines.findIndex((l, i) => i > 0 && FENCE.test(l.replace(/\r$/, "")));
-  if (close < 0) return { ok: false, reason: "unclosed" };
-  return {
-    ok: true,
-    block: {
-      yaml: lines.slice(1, close).join("\n"),
-      yamlStartLine: 2,
-      paddedBody: "\n".repeat(close + 1) + lines.slice(close + 1).join("\n"),
-    },
-  };
-}
+import type { FrontmatterBlock, ReadFrontmatter } from "../report/week-source.ts";
 
 export interface FrontmatterResult {
   /** The validated frontmatter, when it passed the schema. */
@@ -65,31 +37,13 @@ const FIELD_HINTS: Record<string, string> = {
   metrics: "写成映射：每行 `  指标id: 99.997%`，值为数字或百分数",
 };
 
-export function readFrontmatter(file: string, block: FrontmatterBlock): FrontmatterResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(block.yaml, { lineCounter });
+/** Checks frontmatter the week reader (report/week-source.ts) has parsed without errors against the schema. */
+export function readFrontmatter(file: string, block: FrontmatterBlock, read: ReadFrontmatter): FrontmatterResult {
+  const { doc, lineCounter } = read;
   const offset = block.yamlStartLine - 1;
   const problems: Problem[] = [];
-  if (doc.errors.length > 0) {
-    const lastLine = block.yamlStartLine + Math.max(0, block.yaml.split("\n").length - 1);
-    for (const err of doc.errors) {
-      const pos = err.linePos?.[0];
-      // Errors found at the end of the YAML point past it; the last YAML line is where the author looks.
-      const line = pos ? Math.min(pos.line + offset, lastLine) : block.yamlStartLine;
-      problems.push({
-        file,
-        line,
-        column: pos && pos.line + offset <= lastLine ? pos.col : undefined,
-        field: "frontmatter",
-        severity: "error",
-        message: `frontmatter 不是合法的 YAML：${firstLine(err.message)} (invalid YAML)`,
-        hint: yamlHint(err.code),
-      });
-    }
-    return { problems };
-  }
   const at = (path: readonly PropertyKey[]) => placeOfPath(doc, path, lineCounter, offset);
-  const value = doc.toJS() as unknown;
+  const value = read.data;
   const rawWeek = isRecord(value) && typeof value.week === "string" ? value.week : undefined;
   const weekPlace = at(["week"]);
   if (value !== null && value !== undefined && !isRecord(value)) {
@@ -144,16 +98,6 @@ export function readFrontmatter(file: string, block: FrontmatterBlock): Frontmat
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function firstLine(message: string): string {
-  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-}
-
-function yamlHint(code: string): string {
-  if (code === "DUPLICATE_KEY") return "同一个键只能写一次，删除重复的那一行";
-  if (code === "TAB_AS_INDENT") return "YAML 不能用 Tab 缩进，改用空格";
-  return "检查这一行的缩进和冒号；值里有 : # [ ] { } 等符号时用双引号括起来，如 title: \"A: B\"";
 }
 
 /** Zod's messages are English and generic; authors get a Chinese sentence, keeping our own custom messages. */

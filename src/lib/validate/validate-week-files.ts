@@ -1,6 +1,7 @@
 import { findBrokenLinks } from "./links.ts";
 import { findCodeInContent, findExpressionsInImageAlt, parseMdx } from "./mdx.ts";
-import { readFrontmatter, splitFrontmatter } from "./frontmatter.ts";
+import { readFrontmatter } from "./frontmatter.ts";
+import { readWeekSource, type WeekSource } from "../report/week-source.ts";
 import { TEMPLATE_PLACEHOLDER } from "./placeholder.ts";
 import type { Root } from "mdast";
 import type { Problem } from "./problem.ts";
@@ -12,6 +13,8 @@ export interface WeekFile {
   /** Path as shown to the author, relative to the repository root, `/`-separated. */
   path: string;
   source: string;
+  /** Why the file was not read (invalid UTF-8, a symlink out of the repository…): reported instead of any check of its text. */
+  unreadable?: Problem;
 }
 
 /** A week that exists outside the files being checked (the rest of the tree). */
@@ -58,6 +61,8 @@ interface FileFacts {
   /** `week:` as written, when readable. */
   week?: string;
   weekPlace?: { line: number; column: number };
+  /** The file as the week reader read it; undefined when it was not read. */
+  read?: WeekSource;
 }
 
 /** Checks week files as a set (duplicates, links between weeks); pure: no fs, nothing evaluated. */
@@ -111,28 +116,17 @@ function readFacts(file: WeekFile, problems: Problem[], ctx: ValidateContext): F
       hint: `移动到 ${ctx.weeksDir}/${name}`,
     });
   }
-  const split = splitFrontmatter(file.source);
-  if (!split.ok) {
-    const week = name.replace(/\.mdx$/, "");
-    problems.push({
-      file: file.path,
-      line: 1,
-      field: "frontmatter",
-      severity: "error",
-      message:
-        split.reason === "missing"
-          ? "缺少 frontmatter：文件第一行应是 --- (missing frontmatter)"
-          : "frontmatter 没有结束的 --- 行 (unclosed frontmatter)",
-      hint:
-        split.reason === "missing"
-          ? `在文件开头加三行：---、week: ${week}、---`
-          : "在 frontmatter 最后一个键的下一行加一行 ---",
-    });
+  if (file.unreadable) {
+    problems.push(file.unreadable);
     return { file };
   }
-  const fm = readFrontmatter(file.path, split.block);
+  const read = readWeekSource(file.source);
+  for (const p of read.problems) problems.push({ file: file.path, severity: "error", ...p });
+  const block = read.split.frontmatter;
+  if (!block || !read.frontmatter?.valid) return { file, read };
+  const fm = readFrontmatter(file.path, block, read.frontmatter);
   problems.push(...fm.problems);
-  const fact: FileFacts = { file, week: fm.rawWeek, weekPlace: fm.weekPlace };
+  const fact: FileFacts = { file, week: fm.rawWeek, weekPlace: fm.weekPlace, read };
   const stem = name.replace(/\.mdx$/, "");
   if (fm.rawWeek !== undefined && fm.rawWeek !== stem) {
     problems.push({
@@ -153,11 +147,12 @@ function readFacts(file: WeekFile, problems: Problem[], ctx: ValidateContext): F
 }
 
 function checkBody(fact: FileFacts, weeks: ReadonlySet<string>, ctx: ValidateContext): Problem[] {
-  const { file } = fact;
-  if (!file.path.endsWith(".mdx")) return [];
-  const split = splitFrontmatter(file.source);
-  const text = split.ok ? split.block.paddedBody : split.reason === "missing" ? file.source : undefined;
-  if (text === undefined) return [];
+  const { file, read } = fact;
+  if (!file.path.endsWith(".mdx") || !read) return [];
+  const split = read.split;
+  // A file with no frontmatter is still checked as MDX; an unclosed one has no body to check.
+  if (split.missing === "unclosed" || split.text.length === 0) return [];
+  const text = split.paddedBody;
   const parsed = parseMdx(file.path, text);
   if (!parsed.ok) return [parsed.problem];
   const pageWeek = fact.week ?? baseName(file.path).replace(/\.mdx$/, "");
@@ -169,19 +164,19 @@ function checkBody(fact: FileFacts, weeks: ReadonlySet<string>, ctx: ValidateCon
       publicFiles: ctx.publicFiles ? new Set(ctx.publicFiles) : undefined,
     }),
     ...findUnknownProjects(file.path, parsed.tree, ctx.registry ?? emptyRegistry, ctx.registryFile),
-    ...findPlaceholders(file),
+    ...findPlaceholders(file.path, split.text),
   ];
   ctx.onParsedWeek?.({ path: file.path, source: file.source, text, tree: parsed.tree });
   return problems;
 }
 
-function findPlaceholders(file: WeekFile): Problem[] {
-  const lines = file.source.split("\n");
+function findPlaceholders(path: string, text: string): Problem[] {
+  const lines = text.split("\n");
   const hits = lines.flatMap((l, i) => (l.includes(TEMPLATE_PLACEHOLDER) ? [i + 1] : []));
   if (hits.length === 0) return [];
   return [
     {
-      file: file.path,
+      file: path,
       line: hits[0],
       column: lines[hits[0]! - 1]!.indexOf(TEMPLATE_PLACEHOLDER) + 1,
       field: "template",

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { generateCorpus } from "../../../scripts/lib/generate-corpus.ts";
 import { objectivesFileSchema, projectsFileSchema, type Registry } from "../../../src/lib/registry.ts";
-import { paddedBody, splitFrontmatter } from "../../../src/lib/report/frontmatter.ts";
+import { splitWeekSource } from "../../../src/lib/report/week-source.ts";
 import { parseWeekSource } from "../../../src/lib/report/parse-week.ts";
 
 const root = new URL("../../../", import.meta.url);
@@ -26,8 +26,7 @@ const weeks = [
 
 /** What the check parses: the file with its frontmatter blanked line for line. */
 function checkText(source: string): string {
-  const split = splitFrontmatter(source);
-  return paddedBody(split.body, split.bodyLine);
+  return splitWeekSource(source).paddedBody;
 }
 
 describe("a week tree handed over by the check", () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkContentDir } from "../../../src/lib/validate/load.ts";
-import { paddedBody, splitFrontmatter } from "../../../src/lib/report/frontmatter.ts";
+import { splitWeekSource } from "../../../src/lib/report/week-source.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "weekly-check-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -55,7 +55,6 @@ describe("checkContentDir", () => {
     });
     expect(problems.filter((p) => p.severity === "error").map((p) => p.file)).toEqual([join(dir, "weeks/2024-W18.mdx")]);
     const seed = readFileSync(join(dir, "weeks/2024-W17.mdx"), "utf8");
-    const split = splitFrontmatter(seed);
-    expect(handed).toEqual([{ path: join(dir, "weeks/2024-W17.mdx"), source: seed, text: paddedBody(split.body, split.bodyLine), type: "root" }]);
+    expect(handed).toEqual([{ path: join(dir, "weeks/2024-W17.mdx"), source: seed, text: splitWeekSource(seed).paddedBody, type: "root" }]);
   });
 });
