@@ -8,7 +8,7 @@ import { visit } from "unist-util-visit";
 import { weekStart, type WeekId } from "../week-id.ts";
 import { weekFrontmatterSchema, type WeekFrontmatter } from "../week-schema.ts";
 import { emptyRegistry, type Registry } from "../registry.ts";
-import { readWeekSource, type WeekSplit } from "./week-source.ts";
+import { findTooDeepNode, readWeekSource, type WeekSplit } from "./week-source.ts";
 import { isNoIncident, parseIncident } from "./incidents.ts";
 import { extractMetricReadings } from "./metrics.ts";
 import type {
@@ -84,8 +84,17 @@ export function readFrontmatterData(source: string, file: string): { data: unkno
   return { data: read.frontmatter!.data, split: read.split };
 }
 
-/** Parses a whole week file (frontmatter + MDX body). */
+/** Parses a whole week file (frontmatter + MDX body); every failure is a WeekParseError naming the file. */
 export function parseWeekSource(source: string, options: ParseWeekOptions): WeekReport {
+  try {
+    return readWeek(source, options);
+  } catch (e) {
+    if (e instanceof WeekParseError) throw e;
+    throw new WeekParseError(options.file, undefined, undefined, `解析失败 (failed to parse)：${(e as Error).message}`);
+  }
+}
+
+function readWeek(source: string, options: ParseWeekOptions): WeekReport {
   const { data, split } = readFrontmatterData(source, options.file);
   const parsed = weekFrontmatterSchema.safeParse(data);
   if (!parsed.success) {
@@ -139,6 +148,12 @@ export function parseWeekBody(
     const line = place?.line ?? place?.start?.line;
     const column = place?.column ?? place?.start?.column;
     throw new WeekParseError(options.file, line ? line + bodyLine - 1 : undefined, column, `MDX 无法解析：${(e as Error).message}`);
+  }
+  // Every step below walks the tree recursively; a tree the check would reject stops here, named.
+  const deep = findTooDeepNode(tree);
+  if (deep) {
+    const line = input.tree ? deep.line : deep.line + bodyLine - 1;
+    throw new WeekParseError(options.file, line, deep.column, `${deep.message} 修复：${deep.hint}`);
   }
   resolveReferences(tree);
   const registry = options.registry ?? emptyRegistry;

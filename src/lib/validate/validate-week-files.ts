@@ -1,7 +1,7 @@
 import { findBrokenLinks } from "./links.ts";
 import { findCodeInContent, findExpressionsInImageAlt, parseMdx } from "./mdx.ts";
 import { readFrontmatter } from "./frontmatter.ts";
-import { readWeekSource, type WeekSource } from "../report/week-source.ts";
+import { findTooDeepNode, readWeekSource, type WeekSource } from "../report/week-source.ts";
 import { TEMPLATE_PLACEHOLDER } from "./placeholder.ts";
 import type { Root } from "mdast";
 import type { Problem } from "./problem.ts";
@@ -151,10 +151,12 @@ function checkBody(fact: FileFacts, weeks: ReadonlySet<string>, ctx: ValidateCon
   if (!file.path.endsWith(".mdx") || !read) return [];
   const split = read.split;
   // A file with no frontmatter is still checked as MDX; an unclosed one has no body to check.
-  if (split.missing === "unclosed" || split.text.length === 0) return [];
+  if (split.missing === "unclosed" || split.text.length === 0 || !read.bodyParseable) return [];
   const text = split.paddedBody;
   const parsed = parseMdx(file.path, text);
   if (!parsed.ok) return [parsed.problem];
+  const deep = findTooDeepNode(parsed.tree);
+  if (deep) return [{ file: file.path, severity: "error", ...deep }];
   const pageWeek = fact.week ?? baseName(file.path).replace(/\.mdx$/, "");
   const problems = [
     ...findCodeInContent(file.path, parsed.tree, ctx.allowedElements),
