@@ -41,7 +41,18 @@ export interface ImportedWeek {
 }
 
 const PROPERTY = /^(Created|Created time|创建时间|Author|Created by|作者|创建人)\s*[:：]\s*(.*)$/i;
-const WEEK_IN_TEXT = /(\d{4})\s*-?\s*W(\d{1,2})\b/i;
+// Bounded spaces: `\s*-?\s*` tried every split of a long run of spaces at every four digits.
+const WEEK_IN_TEXT = /(\d{4})[ \t]{0,3}-?[ \t]{0,3}W(\d{1,2})\b/i;
+
+/** The text of a `# title #` line (closing hashes dropped), by hand: `^#\s+(.*?)\s*#*\s*$` is cubic in spaces. */
+function atxTitle(line: string): string | undefined {
+  if (!line.startsWith("#") || !/\s/.test(line[1] ?? "")) return undefined;
+  let text = line.slice(1).trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === "#") end--;
+  text = text.slice(0, end).trimEnd();
+  return text;
+}
 
 /** A Notion/Markdown export → the canonical week file (frontmatter + MDX-safe body). Pure. */
 export function importWeek(source: string, options: ImportOptions = {}): ImportedWeek {
@@ -75,9 +86,9 @@ export function importWeek(source: string, options: ImportOptions = {}): Importe
     i = close + 1;
   } else {
     while (i < lines.length && lines[i]!.trim() === "") i++;
-    const h1 = /^#\s+(.*?)\s*#*\s*$/.exec(lines[i] ?? "");
-    if (h1) {
-      const title = h1[1]!;
+    const h1 = atxTitle(lines[i] ?? "");
+    if (h1 !== undefined) {
+      const title = h1;
       const m = WEEK_IN_TEXT.exec(title);
       const fromTitle = m ? `${m[1]}-W${m[2]!.padStart(2, "0")}` : undefined;
       if (fromTitle && title.trim() === fromTitle) notes.push(`标题 “# ${title}” → week: ${fromTitle}`);
@@ -125,7 +136,7 @@ export function importWeek(source: string, options: ImportOptions = {}): Importe
   // Body: everything after the title block, faithful to the character, one newline at the end.
   while (i < lines.length && lines[i]!.trim() === "") i++;
   const bodyFirstLine = i + 1;
-  const written = lines.slice(i).join("\n").replace(/\s+$/, "");
+  const written = lines.slice(i).join("\n").trimEnd();
   const body = options.imageUrls ? rewriteImageUrls(written, options.imageUrls, notes) : written;
   const escaped = escapeForMdx(body);
   const changes = escaped.changes.map((c) => ({ ...c, line: c.line + bodyFirstLine - 1 }));

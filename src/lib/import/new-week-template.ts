@@ -144,7 +144,12 @@ function projectName(item: ListItem): string | undefined {
 function firstParagraph(item: ListItem, src: (n: Nodes) => string): string | undefined {
   const first = item.children[0];
   if (first?.type !== "paragraph") return undefined;
-  return src(first).replace(/\s*\n\s*/g, " ").trim();
+  // Split on newlines instead of `/\s*\n\s*/g`, which retried every start of a long run of spaces.
+  return src(first)
+    .split("\n")
+    .map((l) => l.trim())
+    .join(" ")
+    .trim();
 }
 
 /** `入金有效成功率：99.997%` → `入金有效成功率：（待填写）`; digits inside names such as `P99` stay. */

@@ -9,9 +9,11 @@ export interface PlanMark {
 }
 
 /** `## 上周计划完成情况`, `### 【上周计划回顾】`… — the checklist of last week's plans. */
-const REVIEW_HEADING = /^#{1,6}\s*【?\s*上周(?:计划|工作)(?:完成情况|回顾|完成)?\s*】?\s*[：:]?\s*$/;
+// Matched on the heading with its whitespace removed: the `\s*` around optional parts backtracked polynomially.
+const REVIEW_HEADING = /^#{1,6}【?上周(?:计划|工作)(?:完成情况|回顾|完成)?】?[：:]?$/;
 const HEADING = /^#{1,6}\s/;
-const TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[([ xX])\]\s+(.+?)\s*$/;
+// Matched on the trimmed line, so the item needs no lazy `(.+?)\s*$`.
+const TASK = /^(?:[-*+]|\d+[.)])\s+\[([ xX])\]\s+(.+)$/;
 
 /**
  * The ticks of a week's 上周计划完成情况 checklist, read from the source text (the report model keeps
@@ -23,11 +25,11 @@ export function readPlanMarks(source: string): PlanMark[] {
   let inside = false;
   body.split("\n").forEach((line, i) => {
     if (HEADING.test(line)) {
-      inside = REVIEW_HEADING.test(line.trim());
+      inside = REVIEW_HEADING.test(line.replace(/\s+/g, ""));
       return;
     }
     if (!inside) return;
-    const m = TASK.exec(line);
+    const m = TASK.exec(line.trim());
     if (m) marks.push({ text: m[2]!, checked: m[1] !== " ", line: bodyLine + i });
   });
   return marks;

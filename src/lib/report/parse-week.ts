@@ -236,12 +236,13 @@ function setId(node: Nodes, id: string): void {
   data.hProperties = { ...data.hProperties, id };
 }
 
-const PROJECT_LEAD = /^\s*(?:\*\*|__)?\s*【([^】\n]+)】/;
+// Matched on the trimmed text: a leading `\s*` before the optional `**` backtracked quadratically.
+const PROJECT_LEAD = /^(?:\*\*|__)?\s*【([^】\n]+)】/;
 
 function projectNameOf(item: ListItem): string | undefined {
   const first = item.children[0];
   if (first?.type !== "paragraph") return undefined;
-  const m = PROJECT_LEAD.exec(toString(first));
+  const m = PROJECT_LEAD.exec(toString(first).trimStart());
   return m ? m[1]!.trim() : undefined;
 }
 

@@ -3,6 +3,7 @@ import type { Definition, Nodes as MdastNodes, Root as MdastRoot, RootContent } 
 import { toHtml } from "hast-util-to-html";
 import { toHast, type Handler, type State } from "mdast-util-to-hast";
 import { visit } from "unist-util-visit";
+import { squashNewlines } from "./text.ts";
 
 /** Plain HTML elements a week may use inside MDX; anything else is rejected by the check. */
 export const ALLOWED_JSX_ELEMENTS = ["br", "sub", "sup", "kbd", "mark", "u", "s"] as const;
@@ -97,9 +98,5 @@ export function hastText(tree: HastNodes): string {
     } else if (node.type === "root") for (const c of node.children) walk(c as HastNodes);
   };
   walk(tree);
-  return out
-    .join("")
-    .replace(/[ \t]*\n[ \t]*/g, "\n")
-    .replace(/\n{2,}/g, "\n")
-    .trim();
+  return squashNewlines(out.join("")).trim();
 }

@@ -13,7 +13,14 @@ export function normalizeName(name: string): string {
 
 /** `贝易转（C转）` → `贝易转`: the base name without a trailing parenthetical. */
 export function stripParenthetical(name: string): string {
-  const stripped = name.replace(/\s*[（(][^（）()]*[）)]\s*$/, "");
+  // By hand: `\s*[（(][^（）()]*[）)]\s*$` retried every start of a long run of spaces (quadratic).
+  const end = name.trimEnd();
+  const last = end.at(-1);
+  if (last !== "）" && last !== ")") return name;
+  let open = end.length - 2;
+  while (open >= 0 && !"（）()".includes(end[open]!)) open--;
+  if (open < 0 || (end[open] !== "（" && end[open] !== "(")) return name;
+  const stripped = end.slice(0, open).trimEnd();
   return stripped.length > 0 ? stripped : name;
 }
 
@@ -35,5 +42,33 @@ export function leadPhrase(text: string): string {
 
 /** Collapse the whitespace a reader would not see as significant. */
 export function squashSpaces(text: string): string {
-  return text.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  // Per line, not `/[ \t]+\n/g`: that retries every start of a long run of spaces with no newline after it.
+  const lines = text.split("\n");
+  return lines
+    .map((l, i) => (i < lines.length - 1 ? trimSpacesEnd(l) : l))
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/** Newlines with the spaces and tabs around them collapsed to one newline, runs of newlines to one. */
+export function squashNewlines(text: string): string {
+  const lines = text.split("\n");
+  const kept = lines.map((l, i) => {
+    const start = i > 0 ? trimSpacesStart(l) : l;
+    return i < lines.length - 1 ? trimSpacesEnd(start) : start;
+  });
+  return kept.join("\n").replace(/\n{2,}/g, "\n");
+}
+
+function trimSpacesEnd(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === " " || s[end - 1] === "\t")) end--;
+  return s.slice(0, end);
+}
+
+function trimSpacesStart(s: string): string {
+  let start = 0;
+  while (start < s.length && (s[start] === " " || s[start] === "\t")) start++;
+  return s.slice(start);
 }

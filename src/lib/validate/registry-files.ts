@@ -12,7 +12,9 @@ export function validateYamlFile(file: string, source: string, schema?: z.ZodTyp
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter });
   if (doc.errors.length > 0) {
-    const lastLine = source.replace(/\n+$/, "").split("\n").length;
+    let end = source.length;
+    while (end > 0 && source[end - 1] === "\n") end--;
+    const lastLine = source.slice(0, end).split("\n").length;
     return doc.errors.map((err) => ({
       file,
       // Errors found at the end of the file point past it; the last line is where the author looks.
