@@ -2,12 +2,13 @@
  * `npm run import -- FILE... [--week 2024-W17] [--force] [--out DIR]`: Notion/Markdown exports → canonical
  * week files in <contentDir>/weeks/. Never overwrites without --force; prints every change it made.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { siteConfig } from "../src/site.config.ts";
 import { describeChanges, importWeek, ImportError, type ImportedWeek } from "../src/lib/import/import-week.ts";
 import { displayPath } from "../src/lib/validate/load.ts";
+import { decodeWeekBytes } from "../src/lib/report/week-source.ts";
 import { formatProblem, validateWeekFiles } from "../src/lib/validate/index.ts";
 
 const USAGE = `用法 (usage): npm run import -- 文件... [--week 2024-W17] [--force] [--out 目录]
@@ -59,9 +60,21 @@ for (const file of files) {
     failed = true;
     continue;
   }
+  // A folder, a device or bytes that are not UTF-8: a named refusal, not a stack trace.
+  if (!statSync(file).isFile()) {
+    console.error(`✗ ${shown}：不是文件（是目录或设备），请给出导出的 .md 文件 (not a file)`);
+    failed = true;
+    continue;
+  }
+  const decoded = decodeWeekBytes(readFileSync(file));
+  if (!decoded.ok) {
+    console.error(`✗ ${shown}:${decoded.problem.line}：${decoded.problem.message}。${decoded.problem.hint}`);
+    failed = true;
+    continue;
+  }
   let result: ImportedWeek;
   try {
-    result = importWeek(readFileSync(file, "utf8"), { week: values.week });
+    result = importWeek(decoded.text, { week: values.week });
   } catch (e) {
     if (!(e instanceof ImportError)) throw e;
     console.error(`✗ ${shown}：${e.message}`);

@@ -1,9 +1,11 @@
-import { readdir, readFile } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { basename, dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
 import { readFrontmatterData, WeekParseError } from "../lib/report/parse-week.ts";
 import { decodeWeekBytes } from "../lib/report/week-source.ts";
+import { boundaryOf, listWeekTree, resolveInside } from "../lib/validate/repo-files.ts";
 
 /**
  * The weeks collection: one entry per `<dir>/*.mdx`, id = file name without `.mdx` (as written, not
@@ -23,16 +25,21 @@ export function weekFilesLoader(dir: string): Loader {
       const weeksDir = resolve(root, dir);
       // The same files on the first sync and in the watcher: directly in weeksDir, `.mdx`, no dotfiles.
       const isWeekFile = (path: string) => dirname(resolve(path)) === weeksDir && /^[^.].*\.mdx$/.test(basename(path));
-      const entries = await readdir(weeksDir, { withFileTypes: true }).catch(() => []);
-      const files = entries.filter((e) => e.isFile()).map((e) => join(weeksDir, e.name)).filter(isWeekFile);
+      // The check's own listing (validate/repo-files.ts): symlinks followed only inside the repository,
+      // so a week the check read is a week the site shows, and nothing the check refused is read here.
+      const boundary = boundaryOf(weeksDir, root);
+      const entries = existsSync(weeksDir) ? listWeekTree(weeksDir, boundary) : [];
+      // Hidden files are the check's to report; a file that must not be read stops the sync here too.
+      const refused = entries.find((e) => e.problem && !e.hidden && e.problem.severity === "error");
+      if (refused) throw new WeekParseError(relative(root, refused.path).split(sep).join("/"), undefined, undefined, `${refused.problem!.message} 修复：${refused.problem!.hint}`);
       const untouched = new Set(store.keys());
-      for (const file of files) untouched.delete(await storeWeek(context, root, file));
+      for (const entry of entries) if (isWeekFile(entry.path)) untouched.delete(await storeWeek(context, root, entry.path, boundary));
       for (const id of untouched) store.delete(id);
 
       if (!watcher) return;
       // `astro dev`: follow edits the way the glob loader does.
       const update = (path: string) => {
-        if (isWeekFile(path)) void storeWeek(context, root, path).catch((e) => context.logger.error((e as Error).message));
+        if (isWeekFile(path)) void storeWeek(context, root, path, boundaryOf(weeksDir, root)).catch((e) => context.logger.error((e as Error).message));
       };
       watcher.add(weeksDir);
       watcher.on("add", update);
@@ -49,10 +56,13 @@ function idOf(file: string): string {
 }
 
 /** Stores one week unless its text is unchanged; returns its id. */
-async function storeWeek({ store, parseData, generateDigest }: LoaderContext, root: string, file: string): Promise<string> {
+async function storeWeek({ store, parseData, generateDigest }: LoaderContext, root: string, file: string, boundary: string): Promise<string> {
   const id = idOf(file);
   const filePath = relative(root, file).split(sep).join("/");
-  const decoded = decodeWeekBytes(await readFile(file));
+  const resolved = resolveInside(file, boundary);
+  if (!resolved.ok) throw new WeekParseError(filePath, undefined, undefined, `${resolved.problem.message} 修复：${resolved.problem.hint}`);
+  if (!resolved.stats.isFile()) throw new WeekParseError(filePath, undefined, undefined, "不是普通文件 (not a regular file)");
+  const decoded = decodeWeekBytes(await readFile(resolved.real));
   if (!decoded.ok) throw new WeekParseError(filePath, decoded.problem.line, undefined, `${decoded.problem.message} 修复：${decoded.problem.hint}`);
   const source = decoded.text;
   const digest = generateDigest(source);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { z } from "astro/zod";
 import { parse } from "yaml";
@@ -6,6 +6,8 @@ import { metricsFileSchema, type MetricEntry } from "../insights/metric-registry
 import { emptyRegistry, objectivesFileSchema, projectsFileSchema, type Registry } from "../registry.ts";
 import type { Problem } from "./problem.ts";
 import { validateYamlFile } from "./registry-files.ts";
+import { boundaryOf, listWeekTree, resolveInside, scanPublicDir } from "./repo-files.ts";
+import { decodeWeekBytes } from "../report/week-source.ts";
 import { checkReports } from "./report-checks.ts";
 import { validateWeekFiles, type ValidateContext, type WeekFile } from "./validate-week-files.ts";
 
@@ -15,24 +17,38 @@ export function displayPath(file: string, cwd = process.cwd()): string {
   return (rel.startsWith("..") ? resolve(file) : rel).split(sep).join("/");
 }
 
-/** Every file under `dir` (recursively, dotfiles skipped); only .mdx files are read, the rest is listed to be rejected. */
+/**
+ * Every entry under `dir` (recursively); .mdx files are read, the rest is listed to be rejected.
+ * Dotfiles, symlinks out of the repository or in a loop, and folders or devices named like weeks come
+ * back unread with the reason (see repo-files.ts); nothing is skipped silently.
+ */
 export function loadWeekFiles(dir: string, cwd = process.cwd()): WeekFile[] {
   if (!existsSync(dir)) return [];
-  const files: WeekFile[] = [];
-  const visit = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith(".")) continue;
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else
-        files.push({
-          path: displayPath(full, cwd),
-          source: entry.name.endsWith(".mdx") ? readFileSync(full, "utf8") : "",
-        });
+  return listWeekTree(dir, boundaryOf(dir, cwd)).map((entry) => {
+    const path = displayPath(entry.path, cwd);
+    return entry.problem ? { path, source: "", unreadable: { file: path, ...entry.problem } } : { path, source: entry.source ?? "" };
+  });
+}
+
+/** A file named on the command line, read only when it resolves inside the repository (or content folder). */
+function loadGivenFile(shown: string, root: string, boundary: string): WeekFile {
+  const full = resolve(root, shown);
+  if (lstatSync(full).isSymbolicLink() || !statSync(full).isFile()) {
+    const resolved = resolveInside(full, boundary);
+    if (!resolved.ok) return { path: shown, source: "", unreadable: { file: shown, ...resolved.problem } };
+    if (!resolved.stats.isFile()) {
+      return {
+        path: shown,
+        source: "",
+        unreadable: { file: shown, field: "file", severity: "error", message: "不是普通文件 (not a regular file)", hint: "检查路径：周报是一个 .mdx 文件" },
+      };
     }
-  };
-  visit(dir);
-  return files;
+  }
+  if (!shown.endsWith(".mdx")) return { path: shown, source: "" };
+  const decoded = decodeWeekBytes(readFileSync(full));
+  return decoded.ok
+    ? { path: shown, source: decoded.text }
+    : { path: shown, source: "", unreadable: { file: shown, severity: "error", ...decoded.problem } };
 }
 
 /** projects.yaml and objectives.yaml when present and valid; a broken file is reported by the registry check instead. */
@@ -65,19 +81,16 @@ export function loadMetrics(contentDir: string): MetricEntry[] | undefined {
   }
 }
 
-/** Site paths of files under public/ (`/files/a.pdf`), valid targets for links in weeks. */
-export function listPublicFiles(publicDir: string): string[] {
+/** Site paths of files under public/ (`/files/a.pdf`), valid targets for links in weeks; unsafe entries left out (see publicDirProblems). */
+export function listPublicFiles(publicDir: string, root = process.cwd()): string[] {
   if (!existsSync(publicDir)) return [];
-  const out: string[] = [];
-  const visit = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) visit(full);
-      else out.push("/" + relative(publicDir, full).split(sep).join("/"));
-    }
-  };
-  visit(publicDir);
-  return out;
+  return scanPublicDir(publicDir, root).files;
+}
+
+/** Symlinks out of the repository, loops and other entries under public/ that the build must not copy. */
+export function publicDirProblems(publicDir: string, root = process.cwd()): Problem[] {
+  if (!existsSync(publicDir)) return [];
+  return scanPublicDir(publicDir, root).problems.map(({ path, ...p }) => ({ file: displayPath(path, root), ...p }));
 }
 
 /** Everything the week validator needs to know about the repository around the weeks. */
@@ -85,7 +98,7 @@ export function loadValidateContext(contentDir: string, root = process.cwd()): V
   return {
     registry: loadRegistry(contentDir),
     registryFile: displayPath(join(contentDir, "projects.yaml"), root),
-    publicFiles: listPublicFiles(join(root, "public")),
+    publicFiles: listPublicFiles(join(root, "public"), root),
     weeksDir: displayPath(join(contentDir, "weeks"), root),
   };
 }
@@ -161,14 +174,14 @@ export function checkContentDir(contentDir: string, root = process.cwd(), option
   const files = present
     ? [
         ...tree.filter((f) => !present.includes(f.path)),
-        ...present.map((f) => ({ path: f, source: f.endsWith(".mdx") ? readFileSync(resolve(root, f), "utf8") : "" })),
+        ...present.map((f) => loadGivenFile(f, root, boundaryOf(weeksDir, root))),
       ]
     : tree;
   const context: ValidateContext = { ...ctx, onParsedWeek: options.onParsedWeek, bodyCache: options.bodyCache };
   // Explicit files may live outside weeks/ (a draft); nesting only matters for the tree itself.
   const validated = validateWeekFiles(files, present ? { ...context, weeksDir: undefined } : context);
   const reported = (p: Problem) => !present || present.includes(p.file);
-  const problems = [...missing, ...validated.filter(reported), ...registry.problems];
+  const problems = [...missing, ...validated.filter(reported), ...registry.problems, ...publicDirProblems(join(root, "public"), root)];
   if (options.deep) {
     const failed = new Set(validated.filter((p) => p.severity === "error").map((p) => p.file));
     const parseable = files.filter((f) => reported({ file: f.path } as Problem) && !failed.has(f.path));

@@ -95,6 +95,10 @@ export function validateWeekFiles(files: readonly WeekFile[], ctx: ValidateConte
 
 function readFacts(file: WeekFile, problems: Problem[], ctx: ValidateContext): FileFacts {
   const name = baseName(file.path);
+  if (file.unreadable) {
+    problems.push(file.unreadable);
+    return { file };
+  }
   if (!name.endsWith(".mdx")) {
     problems.push({
       file: file.path,
@@ -115,10 +119,6 @@ function readFacts(file: WeekFile, problems: Problem[], ctx: ValidateContext): F
       message: `周报要直接放在 ${ctx.weeksDir}/ 下，不能放在子目录里 (week files must not be nested)`,
       hint: `移动到 ${ctx.weeksDir}/${name}`,
     });
-  }
-  if (file.unreadable) {
-    problems.push(file.unreadable);
-    return { file };
   }
   const read = readWeekSource(file.source);
   for (const p of read.problems) problems.push({ file: file.path, severity: "error", ...p });
