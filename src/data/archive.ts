@@ -9,7 +9,7 @@ import { sortedRegistry, type Registry } from "../lib/registry.ts";
 import { createRoutes } from "../lib/routes.ts";
 import type { SearchWeekRecord } from "../lib/search/records.ts";
 import type { SourceWeek } from "../lib/github/site-links.ts";
-import { archiveOf, archiveSearchRecords, parseWeekFile, weekLinks, type ParsedWeekFile } from "../lib/week-files.ts";
+import { archiveOf, archiveSearchRecords, parseWeekFile, weekLinks, withDistinctProjectSlugs, type ParsedWeekFile } from "../lib/week-files.ts";
 import { t } from "../i18n/zh-CN.ts";
 import { siteConfig } from "../site.config.ts";
 
@@ -58,14 +58,16 @@ async function loadAll(): Promise<Loaded> {
   assertNothingDropped(new Set(entries.map((e) => e.id)));
   const prefetchedWeek = prefetchedWeeks(registry);
   const links = weekLinks(routes);
-  const sources: SourceWeek[] = [];
-  const files = entries.map((entry) => {
+  const inputs: { file: string; source: string }[] = entries.map((entry) => {
     const file = entry.filePath ?? join(siteConfig.contentDir, "weeks", `${entry.id}.mdx`);
-    const source = readFileSync(file, "utf8");
-    const parsed = prefetchedWeek?.(resolve(file), source) ?? parseWeekFile(source, { file, registry, links });
-    sources.push({ week: parsed.report.week, slug: parsed.report.slug, file, source });
-    return parsed;
+    return { file, source: readFileSync(file, "utf8") };
   });
+  const parsed = inputs.map(({ file, source }) => prefetchedWeek?.(resolve(file), source) ?? parseWeekFile(source, { file, registry, links }));
+  const files = withDistinctProjectSlugs(inputs, parsed, ({ file, source }, derivedSlugs) =>
+    parseWeekFile(source, { file, registry, links, derivedSlugs }),
+    registry,
+  );
+  const sources: SourceWeek[] = files.map((parsed, i) => ({ week: parsed.report.week, slug: parsed.report.slug, ...inputs[i]! }));
   const archive = archiveOf(files, registry, siteConfig.staleAfterWeeks);
   const metricRegistry = sortMetricEntries((await getCollection("metrics")).map((e) => e.data));
   const insights = buildInsights(archive, {

@@ -5,7 +5,7 @@ import { sortedRegistry } from "../lib/registry.ts";
 import { createRoutes } from "../lib/routes.ts";
 import { checkContentDir, loadRegistry, loadWeekFiles, type ContentCheck } from "../lib/validate/load.ts";
 import type { ParsedWeekTree } from "../lib/validate/validate-week-files.ts";
-import { archiveOf, archiveSearchRecords, parseWeekFile, weekLinks, type ParsedWeekFile } from "../lib/week-files.ts";
+import { archiveOf, archiveSearchRecords, parseWeekFile, weekLinks, withDistinctProjectSlugs, type ParsedWeekFile } from "../lib/week-files.ts";
 import { codeVersion, WeekCache } from "./week-cache.ts";
 
 /**
@@ -51,6 +51,13 @@ export function checkAndPrefetchWeeks(input: {
     }
     files.push({ path: absolute, source, parsed });
   }
+  const distinct = withDistinctProjectSlugs(
+    files,
+    files.map((f) => f.parsed),
+    (f, derivedSlugs) => parseWeekFile(f.source, { file: f.path, registry, links, derivedSlugs }),
+    registry,
+  );
+  distinct.forEach((parsed, i) => (files[i]!.parsed = parsed));
   trees.clear();
   cache?.save();
   const archive = archiveOf(

@@ -11,6 +11,7 @@ import type { Registry } from "./registry.ts";
 import type { WeekReport } from "./report/model.ts";
 import { parseWeekSource, WeekParseError, type ParseWeekOptions, type WeekLinks } from "./report/parse-week.ts";
 import type { Routes } from "./routes.ts";
+import { distinctDerivedSlugs, projectNameKey, type DerivedSlugs } from "./report/project-names.ts";
 import { toSearchRecord, type SearchWeekRecord } from "./search/records.ts";
 
 export interface ParsedWeekFile {
@@ -33,6 +34,32 @@ export function parseWeekFile(source: string, options: ParseWeekOptions): Parsed
     if (e instanceof WeekParseError) throw e;
     throw new Error(`${options.file}: 解析失败（failed to parse）：${(e as Error).message}`, { cause: e });
   }
+}
+
+/**
+ * The parsed weeks with no two unregistered project names on one page: when names' pinyin slugs
+ * collide (期中考核/其中考核, A/B测试/A-B测试), the weeks that mention them are parsed again with a
+ * slug per name (base + hash of the name), chosen from the whole archive so week order does not matter.
+ * Names that collide with nothing keep their slugs.
+ */
+export function withDistinctProjectSlugs<T>(
+  items: readonly T[],
+  parsed: readonly ParsedWeekFile[],
+  reparse: (item: T, derivedSlugs: DerivedSlugs) => ParsedWeekFile,
+  registry?: Registry,
+): ParsedWeekFile[] {
+  const mentions = parsed.flatMap((f) => f.report.projects);
+  const registered = new Set(mentions.filter((p) => p.registered).map((p) => p.slug));
+  for (const p of registry?.projects ?? []) registered.add(p.slug);
+  const derived = distinctDerivedSlugs(
+    mentions.filter((p) => !p.registered).map((p) => p.name),
+    registered,
+  );
+  if (derived.size === 0) return [...parsed];
+  return parsed.map((f, i) => {
+    const stale = f.report.projects.some((p) => !p.registered && derived.has(projectNameKey(p.name)) && p.slug !== derived.get(projectNameKey(p.name)));
+    return stale ? reparse(items[i]!, derived) : f;
+  });
 }
 
 export function weekLinks(routes: Routes): WeekLinks {

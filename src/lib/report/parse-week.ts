@@ -24,7 +24,7 @@ import type {
   WeekReport,
 } from "./model.ts";
 import { extractProgress } from "./progress.ts";
-import { createProjectResolver, type ProjectResolver } from "./project-names.ts";
+import { createProjectResolver, type DerivedSlugs, type ProjectResolver } from "./project-names.ts";
 import { hastText, mdastToHast, renderHtml, resolveReferences, stripIds } from "./render.ts";
 import { classifyHeading } from "./section-kinds.ts";
 import { AnchorSet, headingSlug } from "./slug.ts";
@@ -49,6 +49,8 @@ export interface ParseWeekOptions {
    * when it is exactly this file's text, so a build parses each week's MDX once.
    */
   checked?: { text: string; tree: Root };
+  /** Slugs of unregistered names that collide with another name's, from the whole archive (week-files.ts). */
+  derivedSlugs?: DerivedSlugs;
 }
 
 /** A week that cannot be read; carries the file position for the author. */
@@ -162,7 +164,7 @@ export function parseWeekBody(
     bodyLine,
     lineOffset: input.tree ? 0 : bodyLine - 1,
     anchors: new AnchorSet(),
-    projects: createProjectResolver(registry),
+    projects: createProjectResolver(registry, options.derivedSlugs),
     links: options.links ?? defaultLinks,
     weekMonday: weekStart(frontmatter.week as WeekId),
   };
@@ -381,7 +383,7 @@ function extractProjects(section: RawSection, ctx: Context): ProjectMention[] {
       setId(li, anchor);
       linkProjectName(li.children[0] as Paragraph, name, ctx.links.project(project.slug));
       const firstText = toString(li.children[0]!);
-      const lead = firstText.replace(PROJECT_LEAD, "").trim();
+      const lead = firstText.trimStart().replace(PROJECT_LEAD, "").trim();
       const rest = li.children.slice(1);
       const { html, text } = itemHtml(node, li);
       mentions.push({

@@ -17,7 +17,23 @@ function toPinyinSlug(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  return slug || "x";
+  // A name with nothing to spell (【！！】, 【？？】) gets a slug of its own instead of a shared `x`.
+  return slug || `p-${nameHash(name)}`;
+}
+
+/** Short stable hash of an exact name (FNV-1a, base 36): the suffix that keeps colliding slugs apart. */
+export function nameHash(name: string): string {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(name)) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).padStart(7, "0").slice(-6);
+}
+
+/** The slug of a derived name that shares its pinyin slug with another name: `qi-zhong-kao-he-1x2y3z`. */
+export function distinctSlug(baseSlug: string, nameKey: string): string {
+  return `${baseSlug}-${nameHash(nameKey)}`;
 }
 
 /** Anchor ids unique within one page: the second `foo` becomes `foo-2`. */

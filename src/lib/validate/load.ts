@@ -5,7 +5,7 @@ import { parse } from "yaml";
 import { metricsFileSchema, type MetricEntry } from "../insights/metric-registry.ts";
 import { emptyRegistry, objectivesFileSchema, projectsFileSchema, type Registry } from "../registry.ts";
 import type { Problem } from "./problem.ts";
-import { validateYamlFile } from "./registry-files.ts";
+import { findRegistryConflicts, validateYamlFile } from "./registry-files.ts";
 import { boundaryOf, listWeekTree, resolveInside, scanPublicDir } from "./repo-files.ts";
 import { decodeWeekBytes } from "../report/week-source.ts";
 import { checkReports } from "./report-checks.ts";
@@ -124,7 +124,15 @@ export function validateRegistryFiles(contentDir: string, root = process.cwd()):
     if (!existsSync(file)) continue;
     const shown = displayPath(file, root);
     checked.push(shown);
-    problems.push(...validateYamlFile(shown, readFileSync(file, "utf8"), schema));
+    // A registry file that is a symlink out of the repository is refused unread (its bytes would be quoted in YAML errors).
+    const resolved = resolveInside(file, boundaryOf(contentDir, root));
+    if (!resolved.ok) {
+      problems.push({ file: shown, ...resolved.problem });
+      continue;
+    }
+    const source = readFileSync(file, "utf8");
+    problems.push(...validateYamlFile(shown, source, schema));
+    if (name === "projects.yaml" || name === "objectives.yaml") problems.push(...findRegistryConflicts(shown, source, name === "projects.yaml" ? "projects" : "objectives"));
   }
   return { checked, problems };
 }

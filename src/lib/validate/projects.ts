@@ -1,7 +1,7 @@
 import type { Root } from "mdast";
 import type { Problem } from "./problem.ts";
 import type { Registry } from "../registry.ts";
-import { createProjectResolver } from "../report/project-names.ts";
+import { createProjectResolver, derivedBaseSlug, distinctDerivedSlugs, projectNameKey } from "../report/project-names.ts";
 import { normalizeName } from "../report/text.ts";
 import { editDistance } from "./suggest.ts";
 
@@ -77,4 +77,58 @@ export function findUnknownProjects(
       },
     ];
   });
+}
+
+/** A `【name】` opening a list item, as a line of the week's text says it (a cheap reading for the warning below). */
+const LISTED_PROJECT = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\*\*|__)?【([^【】\n]+)】/;
+
+/** Every list item's lead `【name】` with its file line. */
+export function listedProjectNames(text: string): ProjectMentionAt[] {
+  const found: ProjectMentionAt[] = [];
+  text.split("\n").forEach((line, i) => {
+    const m = LISTED_PROJECT.exec(line);
+    if (m) found.push({ name: m[1]!.trim(), line: i + 1, column: line.indexOf("【") + 1 });
+  });
+  return found;
+}
+
+/**
+ * Unregistered names whose pinyin slug another name shares (期中考核/其中考核): the site gives each
+ * its own page with a hashed suffix, which is stable but not pretty; a registry entry names the URL.
+ * One warning per name, at its first mention.
+ */
+export function findSlugCollisions(
+  mentions: readonly (ProjectMentionAt & { file: string })[],
+  registry: Registry,
+  registryFile = "content/projects.yaml",
+): Problem[] {
+  const resolver = createProjectResolver(registry);
+  const unregistered = mentions.filter((m) => !resolver.resolve(m.name).registered);
+  const taken = new Set(registry.projects.map((p) => p.slug));
+  const derived = distinctDerivedSlugs(
+    unregistered.map((m) => m.name),
+    taken,
+  );
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const m of unregistered) {
+    const key = projectNameKey(m.name);
+    const slug = derived.get(key);
+    if (!slug || seen.has(key)) continue;
+    seen.add(key);
+    // A likely typo of a registered name already has its own warning ("did you mean").
+    if (suggestProject(m.name, registry)) continue;
+    const base = derivedBaseSlug(m.name);
+    const others = [...new Set(unregistered.filter((o) => derivedBaseSlug(o.name) === base && projectNameKey(o.name) !== key).map((o) => `【${o.name}】`))];
+    problems.push({
+      file: m.file,
+      line: m.line,
+      column: m.column,
+      field: "project",
+      severity: "warning",
+      message: `项目【${m.name}】的网址 /projects/${base}/ 与${others.length > 0 ? others.join("、") : "已登记的项目"}相同，已改用 /projects/${slug}/ (project slug collision)`,
+      hint: `若是同一个项目，统一写法或在 ${registryFile} 中登记别名；若是不同项目，在 ${registryFile} 中给它登记一个 slug`,
+    });
+  }
+  return problems;
 }

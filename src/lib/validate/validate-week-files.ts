@@ -5,7 +5,7 @@ import { findTooDeepNode, readWeekSource, type WeekSource } from "../report/week
 import { TEMPLATE_PLACEHOLDER } from "./placeholder.ts";
 import type { Root } from "mdast";
 import type { Problem } from "./problem.ts";
-import { findUnknownProjects } from "./projects.ts";
+import { findSlugCollisions, findUnknownProjects, listedProjectNames } from "./projects.ts";
 import { emptyRegistry, type Registry } from "../registry.ts";
 import { isWeekId } from "../week-id.ts";
 
@@ -90,6 +90,8 @@ export function validateWeekFiles(files: readonly WeekFile[], ctx: ValidateConte
     problems.push(...found);
   }
   problems.push(...findDuplicates(facts, ctx.knownWeeks ?? []));
+  const mentions = facts.flatMap((f) => (f.read ? listedProjectNames(f.read.split.text).map((m) => ({ ...m, file: f.file.path })) : []));
+  problems.push(...findSlugCollisions(mentions, ctx.registry ?? emptyRegistry, ctx.registryFile));
   return problems;
 }
 
