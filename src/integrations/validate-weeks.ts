@@ -45,18 +45,39 @@ export function validateWeeksIntegration(options: { contentDir?: string } = {}):
       "astro:build:done": () => endBuildSession(),
       "astro:server:setup": ({ server, logger }) => {
         const inContent = (file: string) => file.startsWith(contentDir + sep);
+        // The errors of the last re-check: while there are any, dev answers pages with them (not a normal rendering).
+        let failing: Problem[] = [];
         const recheck = (file: string) => {
           if (!inContent(file)) return;
           const { problems } = checkContentDir(contentDir, root);
           for (const p of problems) (p.severity === "error" ? logger.error : logger.warn).call(logger, formatProblem(p));
+          failing = problems.filter((p) => p.severity === "error");
+          if (failing.length > 0) server.hot.send({ type: "error", err: { message: checkFailedText(failing), stack: "" } });
         };
         server.watcher.add(contentDir);
         server.watcher.on("add", recheck);
         server.watcher.on("change", recheck);
         server.watcher.on("unlink", recheck);
+        server.middlewares.use((req, res, next) => {
+          const wantsPage = (req.headers.accept ?? "").includes("text/html");
+          if (failing.length === 0 || !wantsPage) return next();
+          res.statusCode = 500;
+          res.setHeader("content-type", "text/html; charset=utf-8");
+          res.end(checkFailedPage(failing));
+        });
       },
     },
   };
+}
+
+/** What dev shows instead of a page while a week fails the check (the same text as npm run check). */
+export function checkFailedText(errors: readonly Problem[]): string {
+  return `周报检查未通过 (week validation failed):\n\n${formatProblems(errors)}\n\n修复后保存，页面会恢复；修复方法见 CONTRIBUTING.md。`;
+}
+
+export function checkFailedPage(errors: readonly Problem[]): string {
+  const escaped = checkFailedText(errors).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>周报检查未通过</title></head><body><pre style="white-space:pre-wrap;font:14px/1.5 monospace;padding:1rem;color:#900">${escaped}</pre><script>setTimeout(() => location.reload(), 5000);</script></body></html>`;
 }
 
 function logWarnings(logger: AstroIntegrationLogger, problems: readonly Problem[]): void {

@@ -51,3 +51,43 @@ describe("validateWeeksIntegration", () => {
     },
   );
 });
+
+describe("validateWeeksIntegration in astro dev", () => {
+  it("answers pages with the check's message while an edited week fails, and recovers when it is fixed", async () => {
+    const { cpSync, writeFileSync } = await import("node:fs");
+    const { EventEmitter } = await import("node:events");
+    const dir = mkdtempSync(join(tmpdir(), "weekly-dev-"));
+    cpSync("content", dir, { recursive: true });
+    const logger = { info() {}, warn() {}, error() {}, debug() {}, fork: () => logger, label: "test" };
+    const integration = validateWeeksIntegration({ contentDir: dir });
+    const config = { root: pathToFileURL(process.cwd() + "/"), base: "/", cacheDir: pathToFileURL(`${cacheDir}/`) };
+    (integration.hooks["astro:config:setup"] as (o: unknown) => void)({ config, logger, command: "dev" });
+    const watcher = Object.assign(new EventEmitter(), { add() {} });
+    const sent: { type: string; err?: { message: string } }[] = [];
+    const middlewares: ((req: unknown, res: unknown, next: () => void) => void)[] = [];
+    const server = { watcher, hot: { send: (m: (typeof sent)[number]) => sent.push(m) }, middlewares: { use: (f: (typeof middlewares)[number]) => middlewares.push(f) } };
+    (integration.hooks["astro:server:setup"] as (o: unknown) => void)({ server, logger });
+    const request = () => {
+      const res = { statusCode: 200, body: "", setHeader() {}, end(b: string) { this.body = b; } };
+      let passed = false;
+      for (const m of middlewares) m({ headers: { accept: "text/html" } }, res, () => (passed = true));
+      return { passed, ...res };
+    };
+    expect(request().passed).toBe(true);
+
+    const file = join(dir, "weeks/2024-W17.mdx");
+    writeFileSync(file, "---\nweek: 2024-W17\n---\n\n- 【贝易转（C转）】规则引擎 {Drools}\n");
+    watcher.emit("change", file);
+    const page = request();
+    expect(page.passed).toBe(false);
+    expect(page.statusCode).toBe(500);
+    expect(page.body).toMatch(/2024-W17\.mdx:5:\d+ error/);
+    expect(sent.at(-1)?.type).toBe("error");
+    expect(sent.at(-1)?.err?.message).toMatch(/2024-W17\.mdx:5/);
+
+    writeFileSync(file, "---\nweek: 2024-W17\n---\n\n- 【贝易转（C转）】规则引擎 Drools\n");
+    watcher.emit("change", file);
+    expect(request().passed).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
