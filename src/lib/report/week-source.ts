@@ -7,7 +7,7 @@
  * line endings become LF; a frontmatter fence is a line that is exactly `---`; the YAML is parsed by
  * the `yaml` library with an alias limit; control characters are an error. Every problem has a file line.
  */
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { LineCounter, parseDocument, visit as visitYaml, type Document } from "yaml";
 
 /** Aliases a frontmatter may expand; a "billion laughs" bomb needs thousands. */
 export const MAX_YAML_ALIASES = 50;
@@ -231,7 +231,11 @@ export function parseFrontmatterYaml(block: FrontmatterBlock): { read: ReadFront
     return { read: { doc, lineCounter, valid: false }, problems };
   }
   try {
-    return { read: { doc, lineCounter, valid: true, data: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) }, problems: [] };
+    const data: unknown = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    // `"\0"` and `"\x1b"` escapes put control characters in a value without one in the file; they would reach <title>.
+    const control = controlInValues(doc, lineCounter, offset);
+    if (control) return { read: { doc, lineCounter, valid: false }, problems: [control] };
+    return { read: { doc, lineCounter, valid: true, data }, problems: [] };
   } catch (e) {
     return {
       read: { doc, lineCounter, valid: false },
@@ -341,11 +345,39 @@ interface TreeNode {
   position?: { start: { line: number; column: number } };
 }
 
+/** The first frontmatter scalar whose value holds a control character, at its file line. */
+function controlInValues(doc: Document, lineCounter: LineCounter, offset: number): SourceProblem | undefined {
+  let found: SourceProblem | undefined;
+  visitYaml(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== "string" || !hasControl(node.value)) return undefined;
+      const pos = lineCounter.linePos(node.range?.[0] ?? 0);
+      found = {
+        line: pos.line + offset,
+        column: pos.col,
+        field: "frontmatter",
+        message: "frontmatter 的值里有控制字符（如 \\0、\\x1b 转义） (control character in a value)",
+        hint: "删掉这个转义；frontmatter 的值只写可见的文字",
+      };
+      return visitYaml.BREAK;
+    },
+  });
+  return found;
+}
+
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f)) return true;
+  }
+  return false;
+}
+
 /** C0 controls other than tab and LF, DEL and C1 controls: invisible, and a NUL would reach `<title>`. */
 function findControlCharacter(text: string): SourceProblem | undefined {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f)) {
+    if (hasControl(text[i]!)) {
       const before = text.lastIndexOf("\n", i - 1);
       const line = countLines(text, i);
       return {
