@@ -101,7 +101,7 @@ for (const file of files) {
     imageUrls[img.url] = `/images/${result.week}/${encodeURI(name)}`;
     imageNotes.push(`图片已复制：${displayPath(local)} → ${displayPath(copy)}`);
   }
-  if (Object.keys(imageUrls).length > 0) result = importWeek(readFileSync(file, "utf8"), { week: values.week, imageUrls });
+  if (Object.keys(imageUrls).length > 0) result = importWeek(decoded.text, { week: values.week, imageUrls });
 
   const target = join(outDir, `${result.week}.mdx`);
   const targetShown = displayPath(target);
