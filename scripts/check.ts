@@ -19,10 +19,16 @@ if (args.includes("--help") || args.includes("-h")) {
 
 // 1. Check the content folder the site builds from (WEEKLY_ARCHIVE_CONTENT overrides it).
 const contentDir = resolve(siteConfig.contentDir);
-const { checked, problems } = checkContentDir(contentDir, process.cwd(), {
-  only: args.length > 0 ? args : undefined,
-  deep: true,
-});
+let result: ReturnType<typeof checkContentDir>;
+try {
+  result = checkContentDir(contentDir, process.cwd(), { only: args.length > 0 ? args : undefined, deep: true });
+} catch (e) {
+  // A failure of the check itself (unreadable folder, permissions): one named line, the stack only on request.
+  console.error(`✗ 检查无法完成 (the check could not run)：${(e as Error).message}`);
+  if (process.env.DEBUG) console.error((e as Error).stack);
+  process.exit(2);
+}
+const { checked, problems } = result;
 
 // 2. Problems grouped by file, then one summary line; errors fail the run, warnings don't.
 if (problems.length > 0) console.log(formatProblems(problems) + "\n");
