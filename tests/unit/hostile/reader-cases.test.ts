@@ -231,5 +231,5 @@ describe("hostile weeks, reader half", () => {
       expect(page).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
     }
     c.expect.accepted(reports, problems);
-  }, 60_000);
+  }, 300_000); // the 1 MB line takes ~11 s alone and ~40 s on a loaded 2-core machine
 });
