@@ -6,7 +6,7 @@
  */
 import { characterIndexes, type Catalog, type CatalogWeek, type Shard, type ShardWeek } from "./catalog.ts";
 import { buildExcerpt } from "./excerpt.ts";
-import { mergeRanges, type Range } from "./match.ts";
+import type { Range } from "./match.ts";
 import { foldText } from "./normalize.ts";
 import { isEmptyQuery, parseQuery, type ParsedQuery } from "./query.ts";
 import { sectionAt } from "./records.ts";
@@ -156,6 +156,17 @@ function spansOf(chain: Chain, page: string, positions: Positions): Range[] {
   return chainStarts(chain, (w) => positions.get(w)?.get(page)).map((s) => ({ start: s, end: s + chain.length }));
 }
 
+/** Overlapping matches are one (Ctrl+F counts `存管存管` as two, and so do we: touching ones stay apart). */
+function mergeOverlapping(ranges: readonly Range[]): Range[] {
+  const out: Range[] = [];
+  for (const r of [...ranges].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const last = out[out.length - 1];
+    if (last && r.start < last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
 /** Matching weeks, phrase matches first, newest first among equals. */
 async function findWeeks(index: SearchIndex, query: ParsedQuery): Promise<WeekMatch[]> {
   const catalog = await index.catalog();
@@ -170,7 +181,7 @@ async function findWeeks(index: SearchIndex, query: ParsedQuery): Promise<WeekMa
     const at = position.get(page);
     if (at === undefined) continue;
     if (required.some((c) => spansOf(c, page, positions).length === 0)) continue;
-    const spans = mergeRanges(marked.flatMap((c) => spansOf(c, page, positions)));
+    const spans = mergeOverlapping(marked.flatMap((c) => spansOf(c, page, positions)));
     const week = catalog.weeks[at]!;
     const isPhrase = query.quoted || query.phrase.length < 2 || spansOf(phrase, page, positions).length > 0;
     out.push({ at, match: { week, spans, phrase: isPhrase, facets: facetsOfSpans(week, catalog, spans) } });
