@@ -180,7 +180,7 @@ describe("the search page", () => {
     const hit = page.locator(".search-hit").first();
     expect(await hit.locator("mark").first().textContent()).toBe("OOM");
     expect(await hit.locator(".search-hit__title a").getAttribute("href")).toMatch(/^\/weeks\/\d{4}-w\d{2}\/\?q=OOM#incidents$/);
-    expect(await hit.locator(".search-hit__meta").textContent()).toContain("生产事件");
+    expect(await hit.locator(".search-hit__where").first().textContent()).toContain("生产事件");
     await page.close();
   });
 
@@ -211,7 +211,7 @@ describe("the search page", () => {
   });
 
   it("counts a project chip only for weeks whose match is inside that project, and the chip's count is what it filters to", async () => {
-    const page = await open("/search/?q=POS");
+    const page = await open(`/search/?q=${encodeURIComponent("进度")}`);
     await resultUrls(page);
     const all = Number((await page.locator("[data-search-status]").textContent())!.match(/(\d+) 周/)![1]);
     const chip = page.locator('[aria-labelledby="search-filter-project"] .chip').first();

@@ -3,20 +3,23 @@
  *
  * Pagefind stores, for every word of a record, the positions where it occurs. We give every
  * non-space character k of the folded text two positions and one word at each:
- *   - position 2k: `aaaa` — the character alone (a unigram, 4 letters);
+ *   - position 2k: `aaaaz` — the character alone (a unigram: its 4-letter code and `z`);
  *   - position 2k+1: `aaaa1a2b3` — the character and the one right after it (a bigram; the second
  *     part alternates digits and letters, so the boundary is unambiguous), where whitespace and
  *     the end of the text count as a space.
- * A query is asked only as whole words (Pagefind's exact search for one word returns every
- * position of that word in every page) and the chain is checked here, from the positions:
+ * A query is asked one whole word at a time, and the chain is checked here, from the positions:
  *   - a term of n ≥ 2 characters: its n−1 bigrams at consecutive characters — adjacent in the
  *     text, so a substring match, Ctrl+F;
  *   - a one-character term: its unigram;
  *   - a phrase: the terms' constraints at consecutive characters; whitespace between terms does
  *     not take a position, so "A 股" matches `A股`, `A 股`, `A 股市`.
- * No prefix search is ever used: Pagefind expands a prefix only over the index chunks already
- * loaded and loads only the chunk whose range holds the prefix itself, so its answer depends on
- * chunk boundaries and on what was searched before (the misses of issue #13).
+ * Pagefind's exact (quoted) search returns only the first position per page, so a word is asked
+ * unquoted; Pagefind then loads the one chunk that holds the word and expands it as a prefix over
+ * the words loaded — and no index word starts another (unigrams end in a letter where bigrams have
+ * a digit, meta words start with a digit or `w` + digit), so the expansion is the word itself,
+ * whatever earlier searches loaded. A short prefix was what failed before: Pagefind loads only the
+ * chunk whose range holds the prefix itself, so a character whose words span several chunks lost
+ * weeks, and gained them back as other searches loaded the rest (issue #13).
  * Words are ASCII letters/digits only, so no segmenter, stemmer or diacritic rule can alter them
  * (the index is built with a language that has neither: see PAGEFIND_LANGUAGE).
  */
@@ -36,7 +39,7 @@ function clampCodePoint(cp: number): number {
   return cp < UNIGRAM_CAPACITY ? cp : REPLACEMENT;
 }
 
-/** Four lower-case letters: the unigram word, and the first part of every bigram. */
+/** Four lower-case letters: the first part of every bigram of the character, and of its unigram word. */
 export function unigramCode(cp: number): string {
   let v = clampCodePoint(cp);
   let out = "";
@@ -61,6 +64,11 @@ export function tailCode(cp: number): string {
   return out;
 }
 
+/** The unigram word: no other index word starts with it (see the file comment). */
+export function unigramWord(cp: number): string {
+  return `${unigramCode(cp)}z`;
+}
+
 /** The bigram as Pagefind normalises it (and as a query must spell it). */
 export function bigramWord(a: number, b: number): string {
   return unigramCode(a) + tailCode(b);
@@ -83,7 +91,7 @@ export function indexContent(folded: string): string {
   for (let i = 0; i < cps.length; i++) {
     const cp = cps[i]!;
     if (isSpaceUnit(cp)) continue;
-    words.push(unigramCode(cp), bigramWord(cp, cps[i + 1] ?? SPACE));
+    words.push(unigramWord(cp), bigramWord(cp, cps[i + 1] ?? SPACE));
   }
   return words.join(" ");
 }
@@ -111,7 +119,7 @@ export function phraseChain(terms: readonly string[]): Chain {
   let offset = 0;
   for (const term of terms) {
     const cps = codePoints(term).filter((cp) => !isSpaceUnit(cp));
-    if (cps.length === 1) constraints.push({ word: unigramCode(cps[0]!), slot: 2 * offset });
+    if (cps.length === 1) constraints.push({ word: unigramWord(cps[0]!), slot: 2 * offset });
     for (let k = 0; k + 1 < cps.length; k++) constraints.push({ word: bigramWord(cps[k]!, cps[k + 1]!), slot: 2 * (offset + k) + 1 });
     offset += cps.length;
   }
@@ -123,9 +131,9 @@ export function termChain(term: string): Chain {
   return phraseChain([term]);
 }
 
-/** A Pagefind exact (quoted) query for one word: every position of that word, page by page. */
-export function exactQuery(word: string): string {
-  return `"${word}"`;
+/** The Pagefind query for every position of one index word: the word alone, unquoted (see the file comment). */
+export function wordQuery(word: string): string {
+  return word;
 }
 
 /**

@@ -1,12 +1,12 @@
 /**
- * The browser's SearchIndex: Pagefind (loaded on first use) answers one exact word at a time with
- * every position of that word; our catalog and text shards come from search-data/. Everything is
- * fetched once per page and kept in memory. A one-word exact search reads only the index chunk that
- * holds the word, so its answer never depends on the chunks earlier searches loaded.
+ * The browser's SearchIndex: Pagefind (loaded on first use) answers one index word at a time with
+ * every position of that word (see lib/search/tokens.ts for why that answer cannot depend on the
+ * chunks earlier searches loaded); our catalog and text shards come from search-data/, fetched
+ * once per page and kept in memory.
  */
 import type { Catalog, Shard } from "../../lib/search/catalog.ts";
 import type { SearchIndex } from "../../lib/search/engine.ts";
-import { exactQuery } from "../../lib/search/tokens.ts";
+import { wordQuery } from "../../lib/search/tokens.ts";
 
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
@@ -61,7 +61,7 @@ export function createPagefindIndex(base: string): SearchIndex & { warm(): void 
     // a fresh reading of the index (the history test in scripts/search-quality.ts relies on it).
     async positions(word) {
       const api = await pagefind();
-      const res = await api.search(exactQuery(word));
+      const res = await api.search(wordQuery(word));
       if (!res) throw new Error(`Pagefind returned no answer for ${word}`);
       return new Map(res.results.map((r) => [r.id, [...r.words].sort((a, b) => a - b)]));
     },

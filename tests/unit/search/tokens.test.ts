@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findOccurrences } from "../../../src/lib/search/match.ts";
 import { foldText } from "../../../src/lib/search/normalize.ts";
-import { bigramWord, chainStarts, indexContent, phraseChain, tailCode, termChain, unigramCode } from "../../../src/lib/search/tokens.ts";
+import { bigramWord, chainStarts, indexContent, phraseChain, tailCode, termChain, unigramCode, unigramWord } from "../../../src/lib/search/tokens.ts";
 import { indexWords } from "./memory-index.ts";
 
 const cp = (s: string): number => s.codePointAt(0)!;
@@ -28,17 +28,27 @@ describe("index words", () => {
   it("writes two words per non-space character: the character, then it with its follower (a space at a run's end)", () => {
     const words = indexContent(foldText("OOM 存管")).split(" ");
     expect(words).toEqual([
-      unigramCode(cp("o")),
+      unigramWord(cp("o")),
       bigramWord(cp("o"), cp("o")),
-      unigramCode(cp("o")),
+      unigramWord(cp("o")),
       bigramWord(cp("o"), cp("m")),
-      unigramCode(cp("m")),
+      unigramWord(cp("m")),
       bigramWord(cp("m"), SPACE),
-      unigramCode(cp("存")),
+      unigramWord(cp("存")),
       bigramWord(cp("存"), cp("管")),
-      unigramCode(cp("管")),
+      unigramWord(cp("管")),
       bigramWord(cp("管"), SPACE),
     ]);
+  });
+});
+
+describe("prefix safety", () => {
+  it("never makes one index word the start of another, so asking a word as a prefix finds only that word", () => {
+    const ours = [...new Set(indexContent(foldText(TEXTS.join(" "))).split(" "))];
+    // Pagefind's meta words for a week title `2024-W17`.
+    const all = [...ours, "2024w17", "2024", "w17"];
+    for (const a of ours)
+      for (const b of all) if (a !== b) expect(b.startsWith(a) || a.startsWith(b), `${a} / ${b}`).toBe(false);
   });
 });
 
@@ -51,7 +61,7 @@ describe("query chains", () => {
         { word: bigramWord(cp("管"), cp("路")), slot: 3 },
       ],
     });
-    expect(termChain("存")).toEqual({ length: 1, constraints: [{ word: unigramCode(cp("存")), slot: 0 }] });
+    expect(termChain("存")).toEqual({ length: 1, constraints: [{ word: unigramWord(cp("存")), slot: 0 }] });
   });
 
   it("puts phrase terms at consecutive characters, with nothing tying one term to the next", () => {
@@ -59,7 +69,7 @@ describe("query chains", () => {
       length: 3,
       constraints: [
         { word: bigramWord(cp("a"), cp("b")), slot: 1 },
-        { word: unigramCode(cp("c")), slot: 4 },
+        { word: unigramWord(cp("c")), slot: 4 },
       ],
     });
   });
