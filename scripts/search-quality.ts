@@ -2,7 +2,8 @@
  * Search quality and cost on a generated corpus, measured in Chromium through the same function the
  * /search/ page uses (`window.weeklyArchive.search`).
  *   npm run search-quality -- [--count 150] [--queries 300] [--seed 1] [--corpus seed|prose] [--reuse]
- *   npm run search-quality -- --dist path/to/dist        (any built site, e.g. a real archive)
+ *   npm run search-quality -- --content path/to/content   (build a real archive's weeks instead)
+ *   npm run search-quality -- --dist path/to/dist         (measure any built site)
  * Prints recall and precision against Ctrl+F truth (folded substring search over each week page's
  * visible text; quoted phrases: the terms back to back, whitespace between allowed) for every query
  * class — substrings, one character (the commonest ones included), phrases with a one-character term
@@ -49,6 +50,8 @@ export interface PrepareOptions {
   config?: string;
   /** `seed`: the seed week's vocabulary; `prose`: plus paragraphs of prose with spaces, Latin words, numbers, punctuation. */
   corpus?: "seed" | "prose";
+  /** An existing content folder (`weeks/` and registries) to build instead of a generated corpus, e.g. a real archive. */
+  content?: string;
 }
 
 const CATALOG = join(SEARCH_DATA_DIR, CATALOG_FILE);
@@ -66,20 +69,25 @@ export function buildEnv(): NodeJS.ProcessEnv {
 
 /** Writes the corpus (generated weeks + the real seed week + registry files) and builds the site. */
 export function prepareSearchSite(options: PrepareOptions): SearchSite {
-  const base = join("tmp", options.name ?? `search-quality-${options.corpus ?? "seed"}-${options.count}`);
-  const contentDir = join(base, "content");
+  const base = join("tmp", options.name ?? (options.content ? "search-quality-content" : `search-quality-${options.corpus ?? "seed"}-${options.count}`));
+  const contentDir = options.content ?? join(base, "content");
   const dist = join(base, "dist");
   if (options.reuse && existsSync(join(dist, CATALOG))) return { contentDir, dist, buildMs: 0 };
   rmSync(base, { recursive: true, force: true });
+  if (options.content) return buildSearchSite(contentDir, dist, options.config);
   mkdirSync(join(contentDir, "weeks"), { recursive: true });
   for (const w of generateCorpus({ count: options.count, seed: options.seed ?? 1, skipWeeks: ["2024-W17"], prose: options.corpus === "prose" }))
     writeFileSync(join(contentDir, "weeks", w.fileName), w.source);
   copyFileSync(join("content", "weeks", "2024-W17.mdx"), join(contentDir, "weeks", "2024-W17.mdx"));
   for (const f of ["projects.yaml", "objectives.yaml", "metrics.yaml"])
     if (existsSync(join("content", f))) copyFileSync(join("content", f), join(contentDir, f));
+  return buildSearchSite(contentDir, dist, options.config);
+}
+
+function buildSearchSite(contentDir: string, dist: string, configOption?: string): SearchSite {
   const started = performance.now();
   const args = ["node_modules/astro/bin/astro.mjs", "build", "--outDir", resolve(dist)];
-  const config = options.config ?? process.env.SEARCH_QUALITY_ASTRO_CONFIG;
+  const config = configOption ?? process.env.SEARCH_QUALITY_ASTRO_CONFIG;
   if (config) args.push("--config", config);
   execFileSync(process.execPath, args, {
     stdio: ["ignore", "ignore", "inherit"],
@@ -572,6 +580,8 @@ if (import.meta.main) {
       reuse: { type: "boolean", default: false },
       config: { type: "string" },
       corpus: { type: "string", default: "seed" },
+      /** Build this content folder instead of a generated corpus. */
+      content: { type: "string" },
       /** Measure an existing build instead of generating one. */
       dist: { type: "string" },
       base: { type: "string", default: "/" },
@@ -583,7 +593,7 @@ if (import.meta.main) {
   // 2. Build (or reuse) the corpus site, collect page texts, run the queries twice (contract, page path).
   const run: Omit<QualityRun, "site"> & { site?: SearchSite } = values.dist
     ? await measureBuiltSite(values.dist, { queries, base: values.base })
-    : await measureSearch({ count: Number(values.count), seed: Number(values.seed), queries, reuse: values.reuse, config: values.config, corpus });
+    : await measureSearch({ count: Number(values.count), seed: Number(values.seed), queries, reuse: values.reuse, config: values.config, corpus, content: values.content });
   // 3. Report; the exit code says whether the acceptance thresholds hold.
   if (run.site?.buildMs) console.log(`build: ${(run.site.buildMs / 1000).toFixed(1)} s (${run.site.dist})`);
   console.log(formatSummary("window.weeklyArchive.search (all excerpts)", run.contract));
