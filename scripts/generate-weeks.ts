@@ -1,6 +1,7 @@
 /**
  * Writes a generated corpus of weeks for tests and benchmarks.
- *   npm run generate -- --count 60 --out tmp/corpus [--seed 7] [--start 2019-W01] [--with-seed]
+ *   npm run generate -- --count 60 --out tmp/corpus [--seed 7] [--start 2019-W01] [--with-seed] [--prose]
+ * `--prose` adds paragraphs of prose (spaces, Latin words, numbers, punctuation) to every week.
  * Output: <out>/weeks/<week>.mdx. Never writes into content/ — that folder holds only real weeks.
  */
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
     start: { type: "string", default: "2019-W01" },
     "with-seed": { type: "boolean", default: false },
+    prose: { type: "boolean", default: false },
   },
 });
 const count = Number(values.count);
@@ -47,6 +49,7 @@ try {
     seed,
     startWeek: values.start,
     skipWeeks: values["with-seed"] ? [SEED_WEEK] : [],
+    prose: values.prose,
   });
 } catch (error) {
   fail((error as Error).message);

@@ -83,16 +83,17 @@ const cpu = (r: SizeResult, runs: Measured[]): string => {
 };
 const weight = (w: PageWeight | undefined): string => (w ? `${kb(w.htmlBytes)} / ${kb(w.jsBytes)}` : "–");
 
-function searchCells(s: SearchOutcome | undefined): [string, string, string, string] {
-  if (!s) return ["skipped", "skipped", "skipped", "skipped"];
-  if (!s.ok) return [`n/a: ${s.reason}`, "n/a", "n/a", "n/a"];
-  const { page, contract } = s.figures;
+function searchCells(s: SearchOutcome | undefined): [string, string, string, string, string] {
+  if (!s) return ["skipped", "skipped", "skipped", "skipped", "skipped"];
+  if (!s.ok) return [`n/a: ${s.reason}`, "n/a", "n/a", "n/a", "n/a"];
+  const { page, contract, worst } = s.figures;
   const ms = (f: typeof page): string => `${f.medianMs.toFixed(1)} / ${f.p95Ms.toFixed(1)} ms`;
   return [
     `${ms(page)} (${page.queries} queries)`,
     ms(contract),
-    `median ${kb(page.medianBytes)}, mean ${kb(page.meanBytes)}`,
-    `${page.warmupMs.toFixed(0)} ms, ${kb(page.warmupBytes)}; recall ${contract.recall.toFixed(3)}, precision ${contract.precision.toFixed(3)}`,
+    `median ${kb(page.medianBytes)}, mean ${kb(page.meanBytes)}, max ${kb(page.maxBytes)}`,
+    `${page.warmupMs.toFixed(0)} ms, ${kb(page.warmupBytes)}; recall ${contract.recall.toFixed(3)}, precision ${contract.precision.toFixed(3)}, history changes ${contract.historyMismatches}`,
+    `${kb(worst.bytes)}, ${worst.ms.toFixed(0)} ms (${JSON.stringify(worst.query)})`,
   ];
 }
 
@@ -124,6 +125,7 @@ export function resultRows(results: readonly SizeResult[]): string[][] {
     ["search median / p95, all hits with excerpts", ...search.map((s) => s[1])],
     ["search bytes per query (search page)", ...search.map((s) => s[2])],
     ["first search (loads index); quality", ...search.map((s) => s[3])],
+    ["worst query for bytes, from a cold page (commonest characters)", ...search.map((s) => s[4])],
   ];
 }
 

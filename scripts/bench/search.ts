@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { CATALOG_FILE, SEARCH_DATA_DIR } from "../../src/integrations/pagefind.ts";
+import type { QualitySummary } from "../search-quality.ts";
 
 export interface SearchFigures {
   queries: number;
@@ -17,8 +18,13 @@ export interface SearchFigures {
   warmupBytes: number;
   medianBytes: number;
   meanBytes: number;
+  /** The heaviest query of the session and its bytes. */
+  maxBytes: number;
+  maxBytesQuery: string;
   recall: number;
   precision: number;
+  /** Queries whose answer changed when asked again in the same page (must be 0). */
+  historyMismatches: number;
 }
 
 export interface SearchMeasure {
@@ -26,11 +32,13 @@ export interface SearchMeasure {
   page: SearchFigures;
   /** `window.weeklyArchive.search`: every hit with an excerpt. */
   contract: SearchFigures;
+  /** The worst case for bytes: the commonest characters, each query first thing in a fresh page. */
+  worst: { query: string; bytes: number; ms: number };
 }
 
 export type SearchOutcome = { ok: true; figures: SearchMeasure } | { ok: false; reason: string };
 
-const pick = (s: SearchFigures): SearchFigures => ({
+const pick = (s: QualitySummary): SearchFigures => ({
   queries: s.queries,
   medianMs: s.medianMs,
   p95Ms: s.p95Ms,
@@ -38,8 +46,11 @@ const pick = (s: SearchFigures): SearchFigures => ({
   warmupBytes: s.warmupBytes,
   medianBytes: s.medianBytes,
   meanBytes: s.meanBytes,
+  maxBytes: s.maxBytes,
+  maxBytesQuery: s.maxBytesQuery,
   recall: s.recall,
   precision: s.precision,
+  historyMismatches: s.historyMismatches.length,
 });
 
 export async function measureSearchLatency(browser: Browser, dist: string, queries: number): Promise<SearchOutcome> {
@@ -51,6 +62,7 @@ export async function measureSearchLatency(browser: Browser, dist: string, queri
   } catch (e) {
     return { ok: false, reason: `search harness unavailable: ${(e as Error).message}` };
   }
-  const { page, contract } = await harness.measureBuiltSite(dist, { queries, browser });
-  return { ok: true, figures: { page: pick(page), contract: pick(contract) } };
+  const { page, contract, cold } = await harness.measureBuiltSite(dist, { queries, browser });
+  const worst = cold.reduce((a, c) => (c.bytes > a.bytes ? c : a), { query: "", bytes: 0, ms: 0 });
+  return { ok: true, figures: { page: pick(page), contract: pick(contract), worst: { query: worst.query, bytes: worst.bytes, ms: worst.ms } } };
 }

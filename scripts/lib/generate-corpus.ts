@@ -25,6 +25,12 @@ export interface GenerateCorpusOptions {
   startWeek?: string;
   /** Weeks to leave out, e.g. the real `2024-W17` that a caller adds beside the corpus. */
   skipWeeks?: string[];
+  /**
+   * Add paragraphs of prose to 收获与反思 and 其他: spaces between words, Latin words and versions
+   * (`Vue 3.0`, `vue 3。`), numbers, one-character words (`X 光`, `A 股`, `第 1 周`) and CJK and ASCII
+   * punctuation — what the seed's vocabulary, with few spaces, lacks. Default false.
+   */
+  prose?: boolean;
 }
 
 /**
@@ -1083,6 +1089,52 @@ function renderFrontmatter(c: FillContext, shownProjects: number[], subjects: Sh
   return lines;
 }
 
+// ─────────────────────────────── prose (option `prose`) ───────────────────────────────
+
+/** Slots of the prose sentences; each entry is written as is (spacing included). */
+const PROSE_SLOTS: Record<string, readonly string[]> = {
+  who: ["我们", "我", "团队", "小王和我", "前端组", "风控同学", "产品经理", "Alice", "Bob 和 Carol", "DBA"],
+  did: ["完成了", "评审了", "推进了", "复盘了", "讨论了", "重写了", "验证了", "上线了", "回滚了", "迁移了"],
+  tech: ["Vue 3.0", "Vue 3", "vue 3", "Vue3", "React 18", "Node.js 22", "Go 1.22", "Java 17", "Redis 7.2", "MySQL 8.0", "Kafka", "gRPC", "K8s", "iOS 17", "Android 14", "Python 3.12", "Nginx", "Spring Boot 3", "TypeScript 5", "Rust"],
+  thing: ["对账脚本", "灰度方案", "X 光片上传", "A 股行情接口", "B 端后台", "C 端收银台", "H5 页面", "风控规则", "证书轮换", "日志采样", "监控大盘", "接口文档", "回调重试", "限流配置", "数据看板", "退款链路", "签约流程", "清结算报表"],
+  number: ["1", "2", "3", "5", "7", "9", "12", "30", "99", "120", "3.5", "0.8", "2024", "10086", "64"],
+  unit: [" ms", "ms", " 秒", "%", " 个", " 笔", " 万笔", " 次", "k QPS", " 台", " 天"],
+  feel: ["还行", "有点慢", "比预期顺利", "坑不少", "基本符合预期", "需要再看看", "效果明显", "暂时没问题"],
+  when: ["周一", "周三下午", "周五晚上", "上周", "本周", "第 1 周", "第 2 周", "第1周", "月底", "Q3", "下个月"],
+  word: ["review", "debug", "hotfix", "deadline", "demo", "roadmap", "bug", "on-call", "case", "OKR", "KPI", "SLA", "checklist", "owner", "P0", "P1"],
+};
+
+const PROSE_SENTENCES: readonly string[] = [
+  "{when}{who}{did}{thing}，{feel}。",
+  "{who}把 {tech} 的{thing}{did}一遍，耗时 {number}{unit}。",
+  "{tech} 升级后 P99 从 {number}{unit} 降到 {number}{unit}，{feel}!",
+  "关于{thing}：{who}{did} {word}，结论是“{feel}”。",
+  "{when}和{who}开了个 {word} 会（约 {number} 人），到场的人不多。",
+  "{thing}、{thing}和{thing}都到了 {word} 阶段; 下一步看 {tech}。",
+  "第 {number} 个 {word} 是 {tech} 的问题, 已{did}。",
+  "{who}说：{thing}的 {word} 要在{when}前给到。",
+  "{number}{unit} 的{thing}里有 {number} 个 {word}，{feel}……",
+  "{tech}/{tech} 双栈跑了 {number} 天，{feel}? 再观察。",
+  "今天 {word} 了一下 {thing} —— 和 {tech} 无关。",
+  "{who}在 {tech} 上做了 {word}, 对 {thing} 影响是 {number}{unit}。",
+];
+
+function fillProse(template: string, rng: Rng): string {
+  return template.replace(/\{(\w+)\}/g, (_, slot: string) => rng.pick(PROSE_SLOTS[slot]!));
+}
+
+/** Two to four paragraphs of two to five sentences; a blank line between paragraphs. */
+function renderProse(rng: Rng): string[] {
+  const paragraphs: string[] = [];
+  const n = rng.int(2, 4);
+  for (let p = 0; p < n; p++) {
+    const sentences = Array.from({ length: rng.int(2, 5) }, () => fillProse(rng.pick(PROSE_SENTENCES), rng));
+    // Chinese prose runs sentences together; some writers put a space after each.
+    paragraphs.push(sentences.join(rng.chance(0.3) ? " " : ""));
+  }
+  return paragraphs.flatMap((para, i) => (i ? ["", para] : [para]));
+}
+
 // ─────────────────────────────── one week ───────────────────────────────
 
 function weekDates(week: WeekId, rng: Rng): WeekDates {
@@ -1093,7 +1145,7 @@ function weekDates(week: WeekId, rng: Rng): WeekDates {
   return { monday, friday: addDays(monday, 4), lastDay, createdMinutes: hour * 60 + rng.int(0, 59) };
 }
 
-function renderWeek(week: WeekId, state: CorpusState, rng: Rng): string {
+function renderWeek(week: WeekId, state: CorpusState, rng: Rng, prose: boolean): string {
   const c: FillContext = { rng, week, dates: weekDates(week, rng), progress: 0, count: 0 };
   const shownProjects = chooseProjects(state, rng);
   const blocks: string[][] = [renderProjects(state, shownProjects, c)];
@@ -1110,8 +1162,13 @@ function renderWeek(week: WeekId, state: CorpusState, rng: Rng): string {
   if (rng.chance(0.92)) blocks.push(renderMetrics(state, grades, c));
   const incidents = renderIncidents(state, incidentCount, c);
   if (incidents) blocks.push(incidents);
-  if (rng.chance(0.9)) blocks.push(renderOthers(state, c));
-  if (rng.chance(0.8)) blocks.push(renderReflections(state, c));
+  if (rng.chance(0.9) || prose) {
+    const others = renderOthers(state, c);
+    if (prose) others.push(`${others.filter((l) => /^\d+\. /.test(l)).length + 1}. ${fillProse(rng.pick(PROSE_SENTENCES), rng)}`);
+    blocks.push(others);
+  }
+  if (prose) blocks.push([...renderReflections(state, c), "", ...renderProse(rng)]);
+  else if (rng.chance(0.8)) blocks.push(renderReflections(state, c));
   blocks.push(renderPlans(shownProjects, subjects, c));
 
   const frontmatter = renderFrontmatter(c, shownProjects, subjects);
@@ -1137,7 +1194,7 @@ function assertSafe(week: string, source: string): void {
 // ─────────────────────────────── entry point ───────────────────────────────
 
 export function generateCorpus(opts: GenerateCorpusOptions): GeneratedWeek[] {
-  const { count, seed = 1, startWeek = "2019-W01", skipWeeks = [] } = opts;
+  const { count, seed = 1, startWeek = "2019-W01", skipWeeks = [], prose = false } = opts;
   if (!Number.isInteger(count) || count < 0) throw new Error(`generate-corpus: count must be a whole number ≥ 0, got ${count}`);
   const skip = new Set(skipWeeks);
   const rng = new Rng(seed);
@@ -1147,7 +1204,7 @@ export function generateCorpus(opts: GenerateCorpusOptions): GeneratedWeek[] {
   while (weeks.length < count) {
     if (!skip.has(week)) {
       if (weeks.length > 0) advanceState(state, rng);
-      const source = renderWeek(week, state, rng);
+      const source = renderWeek(week, state, rng, prose);
       assertSafe(week, source);
       weeks.push({ week, fileName: `${week}.mdx`, source });
     }

@@ -19,6 +19,9 @@ export const searchStrings = {
   emptyFiltered: "当前筛选条件下没有结果。",
   prompt: "输入关键词，搜索全部周报。",
   inTitle: "标题",
+  /** Matches inside one week, shown beside its title. */
+  matches: (n: number) => `${n} 处`,
+  matchesLabel: (n: number) => `本周共 ${n} 处匹配`,
   showMore: (n: number) => `再显示 ${Math.min(n, 20)} 条（还有 ${n} 条）`,
   unavailable: "搜索暂时不可用，请稍后重试。",
   noScript: "本页需要 JavaScript 才能显示搜索结果。",

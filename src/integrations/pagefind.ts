@@ -75,8 +75,6 @@ export async function buildSearchFiles(records: readonly SearchWeekRecord[]): Pr
           language: PAGEFIND_LANGUAGE,
           // Meta words are indexed too: a digits-and-dash title can never equal or start one of our words.
           meta: { title: r.week },
-          filters: r.filters,
-          sort: { week: r.week },
         });
       }),
     );

@@ -2,6 +2,7 @@
  * The files the search page loads besides Pagefind's index: a catalog (which Pagefind page is which
  * week, newest first) and the week texts in shards, fetched only for hits that need an excerpt.
  */
+import { foldText, isSpaceUnit } from "./normalize.ts";
 import type { SearchSection, SearchWeekRecord } from "./records.ts";
 
 /** Newest first; the position is the rank among equal matches. */
@@ -14,8 +15,14 @@ export interface CatalogWeek {
   dates: string;
   /** Index into `Catalog.shards`. */
   shard: number;
-  /** Indexes into `Catalog.facets`. */
+  /** Indexes into `Catalog.facets`: the week's year and every chip a match can count for. */
   facets: number[];
+  /**
+   * Where matches count for objective and project chips: pairs `[first character, facet]`, flattened;
+   * a region runs to the next one's start, facet −1 = no chip (characters = non-space characters of
+   * the folded text, the unit of index positions, see tokens.ts).
+   */
+  regions: number[];
 }
 
 export interface Catalog {
@@ -38,8 +45,12 @@ export interface Shard {
   weeks: ShardWeek[];
 }
 
-/** About 13 weeks (a quarter) per shard: a page of newest hits costs one or two small files. */
-export const SHARD_WEEKS = 13;
+/**
+ * Two weeks per shard: a page of 20 hits spread over the years costs at most 20 small files
+ * (~4 KB each, gzip), a page of consecutive weeks about 10. Measured on the prose corpus: a
+ * quarter per shard gzips to 1.0 KB a week but made a page of scattered hits ~250 KB.
+ */
+export const SHARD_WEEKS = 2;
 
 export function compareWeeksNewestFirst(a: { week: string }, b: { week: string }): number {
   return a.week < b.week ? 1 : a.week > b.week ? -1 : 0;
@@ -53,6 +64,33 @@ function compareFacets([fa, va]: [string, string], [fb, vb]: [string, string]): 
   // Years newest first; objectives and projects in natural order (O2 before O10).
   if (fa === "year") return vb.localeCompare(va);
   return va.localeCompare(vb, "zh-CN", { numeric: true });
+}
+
+/** For each UTF-16 offset of a folded text, how many non-space characters come before it. */
+export function characterIndexes(folded: string): Uint32Array {
+  const out = new Uint32Array(folded.length + 1);
+  let n = 0;
+  for (let i = 0; i < folded.length; i++) {
+    out[i] = n;
+    const unit = folded.charCodeAt(i);
+    // A low surrogate belongs to the character counted at its high surrogate.
+    if (unit >= 0xdc00 && unit <= 0xdfff) continue;
+    if (!isSpaceUnit(unit)) n++;
+  }
+  out[folded.length] = n;
+  return out;
+}
+
+function regionsOf(record: SearchWeekRecord, facetIndex: ReadonlyMap<string, number>): number[] {
+  const chars = characterIndexes(foldText(record.text));
+  const out: number[] = [];
+  for (const s of record.sections) {
+    const facet = s.facet ? (facetIndex.get(JSON.stringify(s.facet)) ?? -1) : -1;
+    // Consecutive parts without a chip are one region.
+    if (facet === -1 && out.length > 0 && out[out.length - 1] === -1) continue;
+    out.push(chars[Math.min(s.start, record.text.length)]!, facet);
+  }
+  return out;
 }
 
 export interface CatalogFiles {
@@ -107,6 +145,7 @@ export function buildCatalog(
       facets: Object.entries(r.filters)
         .flatMap(([filter, values]) => values.map((v) => facetIndex.get(JSON.stringify([filter, v]))!))
         .sort((a, b) => a - b),
+      regions: regionsOf(r, facetIndex),
     };
   });
   return { catalog: { version: 1, shards: shardNames, facets, weeks }, shards };

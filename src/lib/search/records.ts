@@ -9,6 +9,8 @@ export interface SearchSection {
   anchor: string;
   /** UTF-16 offset in `SearchWeekRecord.text` where this part begins. */
   start: number;
+  /** The chip (`[filter, value]`) a match in this part counts for: its objective or 【project】; none elsewhere. */
+  facet?: [string, string];
 }
 
 export interface SearchWeekRecord {
@@ -50,6 +52,10 @@ function firstLine(text: string): string {
   return nl < 0 ? text : text.slice(0, nl);
 }
 
+function objectiveLabel(o: { id: string; title: string }, ctx: RecordContext): string {
+  return `${o.id} ${ctx.objectiveTitle(o.id, o.title)}`.trim();
+}
+
 export function toSearchRecord(report: WeekReport, ctx: RecordContext): SearchWeekRecord {
   const text = report.text;
   const sections: SearchSection[] = [];
@@ -58,7 +64,13 @@ export function toSearchRecord(report: WeekReport, ctx: RecordContext): SearchWe
     const start = locate(text, s.text, cursor);
     if (start < 0) continue;
     const title = s.title || ctx.untitledSection;
-    sections.push({ title, anchor: s.anchor, start });
+    const objective = s.kind === "objective" && s.objectiveId ? report.objectives.find((o) => o.id === s.objectiveId) : undefined;
+    sections.push({
+      title,
+      anchor: s.anchor,
+      start,
+      ...(objective ? { facet: ["objective", objectiveLabel(objective, ctx)] as [string, string] } : {}),
+    });
     if (s.kind === "projects" || s.kind === "unknown") {
       // A hit inside a 【project】 item links to the item, finer than the section.
       let inner = start;
@@ -66,14 +78,14 @@ export function toSearchRecord(report: WeekReport, ctx: RecordContext): SearchWe
       for (const p of report.projects) {
         const at = locate(text, firstLine(p.text), inner);
         if (at < 0 || at >= sectionEnd) continue;
-        sections.push({ title: `${title} · ${p.name}`, anchor: p.anchor, start: at });
+        sections.push({ title: `${title} · ${p.name}`, anchor: p.anchor, start: at, facet: ["project", ctx.projectName(p.slug, p.name)] });
         inner = at + 1;
       }
     }
     cursor = start + s.text.length;
   }
 
-  const objectives = report.objectives.map((o) => `${o.id} ${ctx.objectiveTitle(o.id, o.title)}`.trim());
+  const objectives = report.objectives.map((o) => objectiveLabel(o, ctx));
   const projects = report.projects.map((p) => ctx.projectName(p.slug, p.name));
   return {
     week: report.week,

@@ -1,17 +1,25 @@
 /**
  * The index-time representation of a week and the query rewriting that matches it.
  *
- * Pagefind stores, for every word of a record, the positions where it occurs, and a quoted query
- * `"w1 w2 w3"` returns exactly the pages where w1, w2, w3 sit at consecutive positions. We make
- * one Pagefind word per non-space character of the folded text:
- *   - `aaaa1a2b3`: the character (4 letters) followed by the next character (alternating digits and
- *     letters, so the boundary is unambiguous) — a bigram;
- *   - `aaaa`: a character followed by whitespace or the end of the text — a run-final unigram.
- * A query term of n ≥ 2 characters becomes its n−1 bigrams, quoted: consecutive positions means the
- * characters are adjacent in the text, so the answer is an exact substring match — Ctrl+F — with no
- * candidate verification. Every occurrence of a character starts a word with its unigram, and no
- * other character's words start so, so a one-character term is an (unquoted) prefix search for its
- * unigram — see `characterPrefix`.
+ * Pagefind stores, for every word of a record, the positions where it occurs. We give every
+ * non-space character k of the folded text two positions and one word at each:
+ *   - position 2k: `aaaaz` — the character alone (a unigram: its 4-letter code and `z`);
+ *   - position 2k+1: `aaaa1a2b3` — the character and the one right after it (a bigram; the second
+ *     part alternates digits and letters, so the boundary is unambiguous), where whitespace and
+ *     the end of the text count as a space.
+ * A query is asked one whole word at a time, and the chain is checked here, from the positions:
+ *   - a term of n ≥ 2 characters: its n−1 bigrams at consecutive characters — adjacent in the
+ *     text, so a substring match, Ctrl+F;
+ *   - a one-character term: its unigram;
+ *   - a phrase: the terms' constraints at consecutive characters; whitespace between terms does
+ *     not take a position, so "A 股" matches `A股`, `A 股`, `A 股市`.
+ * Pagefind's exact (quoted) search returns only the first position per page, so a word is asked
+ * unquoted; Pagefind then loads the one chunk that holds the word and expands it as a prefix over
+ * the words loaded — and no index word starts another (unigrams end in a letter where bigrams have
+ * a digit, meta words start with a digit or `w` + digit), so the expansion is the word itself,
+ * whatever earlier searches loaded. A short prefix was what failed before: Pagefind loads only the
+ * chunk whose range holds the prefix itself, so a character whose words span several chunks lost
+ * weeks, and gained them back as other searches loaded the rest (issue #13).
  * Words are ASCII letters/digits only, so no segmenter, stemmer or diacritic rule can alter them
  * (the index is built with a language that has neither: see PAGEFIND_LANGUAGE).
  */
@@ -25,12 +33,13 @@ const DIGITS = "0123456789";
 /** 26⁴: code points above (planes 7–16: unassigned or private use) share one code. */
 const UNIGRAM_CAPACITY = 26 ** 4;
 const REPLACEMENT = 0xfffd;
+const SPACE = 0x20;
 
 function clampCodePoint(cp: number): number {
   return cp < UNIGRAM_CAPACITY ? cp : REPLACEMENT;
 }
 
-/** Four lower-case letters: the run-final word, and the first part of every bigram (see `characterPrefix`). */
+/** Four lower-case letters: the first part of every bigram of the character, and of its unigram word. */
 export function unigramCode(cp: number): string {
   let v = clampCodePoint(cp);
   let out = "";
@@ -55,20 +64,26 @@ export function tailCode(cp: number): string {
   return out;
 }
 
+/** The unigram word: no other index word starts with it (see the file comment). */
+export function unigramWord(cp: number): string {
+  return `${unigramCode(cp)}z`;
+}
+
 /** The bigram as Pagefind normalises it (and as a query must spell it). */
 export function bigramWord(a: number, b: number): string {
   return unigramCode(a) + tailCode(b);
 }
 
-function codePoints(text: string): number[] {
+export function codePoints(text: string): number[] {
   const cps: number[] = [];
   for (const ch of text) cps.push(ch.codePointAt(0)!);
   return cps;
 }
 
 /**
- * The record content for a folded text: one word per non-space character, space-separated.
- * Positions in the Pagefind index are therefore indexes into the text's non-space characters.
+ * The record content for a folded text: two words per non-space character, space-separated.
+ * Pagefind numbers the words from 0, so character k (counting non-space characters) holds
+ * positions 2k and 2k+1.
  */
 export function indexContent(folded: string): string {
   const cps = codePoints(folded);
@@ -76,59 +91,79 @@ export function indexContent(folded: string): string {
   for (let i = 0; i < cps.length; i++) {
     const cp = cps[i]!;
     if (isSpaceUnit(cp)) continue;
-    const next = cps[i + 1];
-    words.push(next === undefined || isSpaceUnit(next) ? unigramCode(cp) : bigramWord(cp, next));
+    words.push(unigramWord(cp), bigramWord(cp, cps[i + 1] ?? SPACE));
   }
   return words.join(" ");
 }
 
-/**
- * The Pagefind query for the pages holding one character: its unigram unquoted, which Pagefind
- * matches as a prefix — the words of exactly the positions where the character occurs.
- */
-export function characterPrefix(ch: string): string {
-  return unigramCode(ch.codePointAt(0)!);
+/** One index word that must sit at `slot` positions after a match's first character (2 × its start). */
+export interface Constraint {
+  word: string;
+  slot: number;
 }
 
-/** Words at consecutive positions exactly where `term` (folded, no spaces) occurs. */
-export function termChain(term: string): string[] {
-  const cps = codePoints(term);
-  if (cps.length === 1) return [unigramCode(cps[0]!)];
-  return cps.slice(0, -1).map((cp, k) => bigramWord(cp, cps[k + 1]!));
+/** A query term or phrase as index words: the characters it spans and the words fixing them. */
+export interface Chain {
+  /** Characters (non-space) a match covers. */
+  length: number;
+  constraints: Constraint[];
 }
 
 /**
- * Chains for the terms back to back: one per way of joining them — directly, or across whitespace
- * (the character before the gap is then run-final). Two ways per gap; beyond three gaps only
- * "all direct" and "all across whitespace" are asked.
+ * The chain for terms back to back (one term: a plain substring). Within a term every pair of
+ * neighbours is a bigram; a term of one character is its unigram; between terms nothing, since
+ * whitespace takes no position and the terms may touch.
  */
-export function phraseChains(terms: readonly string[]): string[][] {
-  const parts = terms.map(codePoints).filter((p) => p.length > 0);
-  if (parts.length < 2) return parts.length ? [termChain(String.fromCodePoint(...parts[0]!))] : [];
-  const gaps = parts.length - 1;
-  const ways = gaps <= 3 ? Array.from({ length: 2 ** gaps }, (_, n) => n) : [0, 2 ** gaps - 1];
-  return ways.map((way) => {
-    const cps = parts.flat();
-    const spacedAfter = new Set<number>();
-    let end = -1;
-    parts.slice(0, -1).forEach((p, g) => {
-      end += p.length;
-      if (way & (1 << g)) spacedAfter.add(end);
-    });
-    const words: string[] = [];
-    for (let k = 0; k < cps.length; k++) {
-      const last = k === cps.length - 1;
-      if (spacedAfter.has(k)) words.push(unigramCode(cps[k]!));
-      else if (!last) words.push(bigramWord(cps[k]!, cps[k + 1]!));
-      // A last character after a gap is not covered by a bigram; only run-final is expressible,
-      // so such a phrase counts only when that character ends a run (never a false claim).
-      else if (spacedAfter.has(k - 1)) words.push(unigramCode(cps[k]!));
-    }
-    return words;
-  });
+export function phraseChain(terms: readonly string[]): Chain {
+  const constraints: Constraint[] = [];
+  let offset = 0;
+  for (const term of terms) {
+    const cps = codePoints(term).filter((cp) => !isSpaceUnit(cp));
+    if (cps.length === 1) constraints.push({ word: unigramWord(cps[0]!), slot: 2 * offset });
+    for (let k = 0; k + 1 < cps.length; k++) constraints.push({ word: bigramWord(cps[k]!, cps[k + 1]!), slot: 2 * (offset + k) + 1 });
+    offset += cps.length;
+  }
+  return { length: offset, constraints };
 }
 
-/** A Pagefind exact (quoted) query for a chain of words. */
-export function exactQuery(words: readonly string[]): string {
-  return `"${words.join(" ")}"`;
+/** The chain for one term. */
+export function termChain(term: string): Chain {
+  return phraseChain([term]);
+}
+
+/** The Pagefind query for every position of one index word: the word alone, unquoted (see the file comment). */
+export function wordQuery(word: string): string {
+  return word;
+}
+
+/**
+ * Start characters where the chain matches, given each word's sorted positions in one page;
+ * sorted, overlapping matches included.
+ */
+export function chainStarts(chain: Chain, positionsOf: (word: string) => readonly number[] | undefined): number[] {
+  if (chain.constraints.length === 0) return [];
+  const lists = chain.constraints.map((c) => ({ slot: c.slot, positions: positionsOf(c.word) ?? [] }));
+  if (lists.some((l) => l.positions.length === 0)) return [];
+  // Drive from the rarest word; look the others up by binary search.
+  const [driver, ...rest] = [...lists].sort((a, b) => a.positions.length - b.positions.length);
+  const starts: number[] = [];
+  for (const pos of driver!.positions) {
+    const base = pos - driver!.slot;
+    if (base < 0 || base % 2 !== 0) continue;
+    if (rest.every((l) => hasSorted(l.positions, base + l.slot))) starts.push(base / 2);
+  }
+  return starts;
+}
+
+function hasSorted(sorted: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }

@@ -76,19 +76,39 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function renderHit(hit: SearchHit): HTMLLIElement {
-  const excerpt = el("p", { className: "search-hit__excerpt" });
-  // Built by buildExcerpt: escaped text plus <mark> only.
-  excerpt.innerHTML = hit.excerpt;
+/** The week page highlights `q` and scrolls to its first match in the linked section (see week-highlight). */
+function withHighlight(url: string, query: string): string {
+  const hash = url.indexOf("#");
+  const [path, fragment] = hash < 0 ? [url, ""] : [url.slice(0, hash), url.slice(hash)];
+  return `${path}?${new URLSearchParams({ q: query })}${fragment}`;
+}
+
+function renderHit(hit: SearchHit, query: string): HTMLLIElement {
   const meta = el("p", { className: "search-hit__meta" });
-  const parts = [hit.title !== hit.week ? hit.week : "", hit.dates, hit.section || s.inTitle].filter(Boolean);
+  const parts = [hit.title !== hit.week ? hit.week : "", hit.dates].filter(Boolean);
   parts.forEach((p, i) => meta.append(...(i ? [el("span", { className: "search-hit__sep", ariaHidden: "true" }, " · ")] : []), el("span", {}, p)));
+  const excerpts = el("ul", { className: "search-hit__excerpts" });
+  for (const x of hit.excerpts) {
+    const text = el("span", {});
+    // Built by buildExcerpt: escaped text plus <mark> only.
+    text.innerHTML = x.html;
+    excerpts.append(
+      el(
+        "li",
+        { className: "search-hit__excerpt" },
+        el("span", { className: "search-hit__where" }, el("a", { href: withHighlight(x.sectionUrl, query) }, x.section || s.inTitle)),
+        text,
+      ),
+    );
+  }
+  const count = el("span", { className: "search-hit__count", title: s.matchesLabel(hit.count) }, s.matches(hit.count));
+  count.setAttribute("aria-label", s.matchesLabel(hit.count));
   return el(
     "li",
     { className: "search-hit" },
-    el("h2", { className: "search-hit__title" }, el("a", { href: hit.sectionUrl }, hit.title)),
+    el("h2", { className: "search-hit__title" }, el("a", { href: withHighlight(hit.sectionUrl, query) }, hit.title), count),
     meta,
-    excerpt,
+    excerpts,
   );
 }
 
@@ -137,8 +157,9 @@ function renderFilters(
 
 export function startSearchPage(root: HTMLElement, base: string): void {
   const ui: Elements = {
-    form: find(root, "[data-search-form]"),
-    input: find(root, "[data-search-input]"),
+    // The header's search box is this page's field (one box per page).
+    form: find(document, "[data-search-form]"),
+    input: find(document, "[data-search-input]"),
     status: find(root, "[data-search-status]"),
     filters: find(root, "[data-search-filters]"),
     results: find(root, "[data-search-results]"),
@@ -169,7 +190,7 @@ export function startSearchPage(root: HTMLElement, base: string): void {
   const render = (result: SearchResult): void => {
     current = result;
     shown = Math.min(PAGE_SIZE, result.hits.length);
-    ui.results.replaceChildren(...result.hits.slice(0, shown).map(renderHit));
+    ui.results.replaceChildren(...result.hits.slice(0, shown).map((h) => renderHit(h, state.query)));
     const q = state.query.trim();
     const filtered = Object.values(state.filters).some((v) => v.length);
     ui.status.textContent = !q
@@ -268,7 +289,7 @@ export function startSearchPage(root: HTMLElement, base: string): void {
     await addExcerpts(index, result, from, to);
     if (result !== current) return;
     shown = to;
-    const added = result.hits.slice(from, to).map(renderHit);
+    const added = result.hits.slice(from, to).map((h) => renderHit(h, state.query));
     ui.results.append(...added);
     added[0]?.querySelector("a")?.focus();
     renderMore();

@@ -1,15 +1,17 @@
 /**
- * The browser's SearchIndex: Pagefind (loaded on first use) answers exact-chain queries; our catalog
- * and text shards come from search-data/. Everything is fetched once per page and kept in memory.
+ * The browser's SearchIndex: Pagefind (loaded on first use) answers one index word at a time with
+ * every position of that word (see lib/search/tokens.ts for why that answer cannot depend on the
+ * chunks earlier searches loaded); our catalog and text shards come from search-data/, fetched
+ * once per page and kept in memory.
  */
 import type { Catalog, Shard } from "../../lib/search/catalog.ts";
 import type { SearchIndex } from "../../lib/search/engine.ts";
-import { exactQuery } from "../../lib/search/tokens.ts";
+import { wordQuery } from "../../lib/search/tokens.ts";
 
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(query: string): Promise<{ results: { id: string }[] } | null>;
+  search(query: string): Promise<{ results: { id: string; words: number[] }[] } | null>;
 }
 
 /** A promise that is forgotten when it fails, so the next search retries instead of failing forever. */
@@ -55,15 +57,13 @@ export function createPagefindIndex(base: string): SearchIndex & { warm(): void 
       void pagefind().catch(() => undefined);
       void catalog().catch(() => undefined);
     },
-    async exact(words) {
+    // Not memoised here: Pagefind keeps the chunks it loaded, and asking again keeps every answer
+    // a fresh reading of the index (the history test in scripts/search-quality.ts relies on it).
+    async positions(word) {
       const api = await pagefind();
-      const res = await api.search(exactQuery(words));
-      return new Set(res?.results.map((r) => r.id) ?? []);
-    },
-    async prefixed(prefix) {
-      const api = await pagefind();
-      const res = await api.search(prefix);
-      return new Set(res?.results.map((r) => r.id) ?? []);
+      const res = await api.search(wordQuery(word));
+      if (!res) throw new Error(`Pagefind returned no answer for ${word}`);
+      return new Map(res.results.map((r) => [r.id, [...r.words].sort((a, b) => a - b)]));
     },
     catalog,
     async shard(i) {

@@ -17,8 +17,8 @@ describe("buildCatalog", () => {
     expect(catalog.weeks.at(-1)).toMatchObject({ week: "2023-W01", shard: Math.floor(29 / SHARD_WEEKS) });
   });
 
-  it("puts about a quarter of weeks in each text shard", () => {
-    expect(catalog.shards).toEqual(["text-0.json.gz", "text-1.json.gz", "text-2.json.gz"]);
+  it("puts SHARD_WEEKS weeks in each text shard, newest first", () => {
+    expect(catalog.shards).toEqual(Array.from({ length: Math.ceil(30 / SHARD_WEEKS) }, (_, i) => `text-${i}.json.gz`));
     const first = JSON.parse(shards.get("text-0.json.gz")!);
     expect(first.weeks).toHaveLength(SHARD_WEEKS);
     expect(first.weeks[0]).toEqual({ week: "2023-W30", text: "第30周", sections: [] });

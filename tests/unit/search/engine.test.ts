@@ -89,6 +89,55 @@ describe("search over the index words", () => {
     expect(r.hits.every((h) => h.excerpt.includes("<mark>"))).toBe(true);
   });
 
+  it("matches phrases whose first or last term is one character, with or without the space", async () => {
+    const idx = createMemoryIndex([
+      record("2024-W01", "拍了 X 光片"),
+      record("2024-W02", "X光"),
+      record("2024-W03", "X 线，光"),
+      record("2024-W04", "Vue 3.0 与 vue 3：都在"),
+      record("2024-W05", "Vue 4"),
+    ]);
+    const weeks = async (q: string) => (await search(idx, q)).map((h) => h.week);
+    expect(await weeks('"X 光"')).toEqual(["2024-W02", "2024-W01"]);
+    expect(await weeks('"光 片"')).toEqual(["2024-W01"]);
+    expect(await weeks('"vue 3"')).toEqual(["2024-W04"]);
+    expect((await search(idx, '"vue 3"'))[0]!.count).toBe(2);
+  });
+
+  it("counts every match in a week and shows up to three excerpts from different sections", async () => {
+    const text = "W\n甲 存管 存管\n乙 存管\n丙 存管\n丁 存管";
+    const at = (s: string) => text.indexOf(s);
+    const idx = createMemoryIndex([
+      record("2024-W01", text, {
+        sections: ["甲", "乙", "丙", "丁"].map((t) => ({ title: t, anchor: t, start: at(t) })),
+      }),
+    ]);
+    const [hit] = await search(idx, "存管");
+    expect(hit!.count).toBe(5);
+    expect(hit!.excerpts.map((e) => e.section)).toEqual(["甲", "乙", "丙"]);
+    expect(hit!.excerpts[1]!.sectionUrl).toBe("/weeks/2024-w01/#乙");
+  });
+
+  it("counts a chip only where the match is", async () => {
+    const text = "W\n【甲】存管\n【乙】路由\n指标 存管";
+    const idx = createMemoryIndex([
+      record("2024-W01", text, {
+        sections: [
+          { title: "重点项目 · 甲", anchor: "p-a", start: text.indexOf("【甲】"), facet: ["project", "甲"] },
+          { title: "重点项目 · 乙", anchor: "p-b", start: text.indexOf("【乙】"), facet: ["project", "乙"] },
+          { title: "指标", anchor: "m", start: text.indexOf("指标") },
+        ],
+        filters: { project: ["甲", "乙"], year: ["2024"] },
+      }),
+      record("2024-W02", "路由", { filters: { project: ["甲"], year: ["2024"] } }),
+    ]);
+    const r = await searchDetailed(idx, "路由");
+    expect(r.facets.filter((f) => f.filter === "project").map((f) => [f.value, f.count])).toEqual([["乙", 1]]);
+    expect((await searchDetailed(idx, "路由", { filters: { project: ["甲"] } })).hits).toEqual([]);
+    const both = await searchDetailed(idx, "存管");
+    expect(both.facets.filter((f) => f.filter === "project").map((f) => [f.value, f.count])).toEqual([["甲", 1]]);
+  });
+
   it("returns nothing for an empty query", async () => {
     expect(await search(index, "   ")).toEqual([]);
   });

@@ -1,8 +1,7 @@
 /**
- * An in-memory stand-in for Pagefind's searches over our index words: exact (quoted) — a page
- * matches when the words occur at consecutive content positions — and unquoted, where a word
- * matches every content word it starts. Content is split on whitespace, as Pagefind does for
- * custom records.
+ * An in-memory stand-in for Pagefind's one-word exact search over our index words: every position
+ * of the word, page by page. Content is split on whitespace and numbered from 0, as Pagefind does
+ * for custom records.
  */
 import { buildCatalog, type Catalog, type Shard } from "../../../src/lib/search/catalog.ts";
 import type { SearchIndex } from "../../../src/lib/search/engine.ts";
@@ -40,24 +39,8 @@ export function createMemoryIndex(records: readonly SearchWeekRecord[]): SearchI
   const { catalog, shards } = buildCatalog(records, ids, (_json, i) => `shard-${i}.json`);
   return {
     catalogSync: catalog,
-    async exact(words) {
-      const out = new Set<string>();
-      if (words.length === 1) {
-        for (const page of postings.get(words[0]!)?.keys() ?? []) out.add(page);
-        return out;
-      }
-      const lists = words.map((w) => postings.get(w));
-      if (lists.some((l) => !l) || lists.length === 0) return out;
-      for (const [page, first] of lists[0]!) {
-        const rest = lists.slice(1).map((l) => new Set(l!.get(page) ?? []));
-        if (first.some((p) => rest.every((s, k) => s.has(p + k + 1)))) out.add(page);
-      }
-      return out;
-    },
-    async prefixed(prefix) {
-      const out = new Set<string>();
-      for (const [word, pages] of postings) if (word.startsWith(prefix)) for (const page of pages.keys()) out.add(page);
-      return out;
+    async positions(word) {
+      return postings.get(word) ?? new Map();
     },
     async catalog() {
       return catalog;
