@@ -20,3 +20,8 @@ export function paginate<T>(items: T[], size: number): TimelinePage<T>[] {
 
 /** Timeline entries per page: a year of weeks keeps the largest page far under 300 KB. */
 export const TIMELINE_PAGE_SIZE = 52;
+
+/** URL of page `n` of a paginated route under `base` (the bare URL, then `page/N/`). */
+export function pageUrl(base: string, n: number): string {
+  return base + (n > 1 ? `page/${n}/` : "");
+}

@@ -5,12 +5,18 @@ export function createRoutes(base: string) {
   return {
     home: () => root,
     weeks: () => at("weeks/"),
+    /** One year of the archive. */
+    weekYear: (year: number) => at(`weeks/${year}/`),
     week: (slug: string, anchor?: string) => at(`weeks/${slug}/`) + (anchor ? `#${anchor}` : ""),
     projects: () => at("projects/"),
     project: (slug: string) => at(`projects/${slug}/`),
     objectives: () => at("objectives/"),
     objective: (id: string) => at(`objectives/${id.toLowerCase()}/`),
+    /** The subject threads of an objective, on pages of their own. */
+    objectiveSubjects: (id: string) => at(`objectives/${id.toLowerCase()}/subjects/`),
     metrics: () => at("metrics/"),
+    /** One metric's chart and data table, a year per page. */
+    metric: (id: string) => at(`metrics/${id}/`),
     incidents: () => at("incidents/"),
     search: (q?: string) => at("search/") + (q ? `?q=${encodeURIComponent(q)}` : ""),
     asset: (path: string) => at(path.replace(/^\//, "")),
