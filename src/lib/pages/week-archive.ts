@@ -1,0 +1,32 @@
+import type { YearGroup } from "../archive.ts";
+
+/** One year on the /weeks/ index: counts only; its weeks are listed on its own page. */
+export interface YearSummary {
+  year: number;
+  count: number;
+  /** Newest month first. */
+  months: { month: number; count: number }[];
+}
+
+export interface WeekArchiveIndex {
+  total: number;
+  /** Newest first. */
+  years: YearSummary[];
+  /** The newest year in full (as on its own page), so the latest weeks are one click from anywhere. */
+  latest?: YearGroup;
+}
+
+/**
+ * The /weeks/ index and one page per year. A year holds at most 53 weeks, so every page stays small
+ * however many years the archive spans.
+ */
+export function weekArchivePages(years: readonly YearGroup[]): { index: WeekArchiveIndex; years: YearGroup[] } {
+  return {
+    index: {
+      total: years.reduce((n, y) => n + y.count, 0),
+      years: years.map((y) => ({ year: y.year, count: y.count, months: y.months.map((m) => ({ month: m.month, count: m.weeks.length })) })),
+      latest: years[0],
+    },
+    years: [...years],
+  };
+}
