@@ -1,10 +1,11 @@
 /**
- * Archive scale benchmark (issue 7):
- *   npm run bench -- [--sizes 52,260,520] [--runs 3] [--queries 100] [--no-search] [--config FILE] [--profile]
+ * Archive scale benchmark (issues 7 and 19):
+ *   npm run bench -- [--sizes 52,260,520,2600] [--large] [--runs 3] [--queries 100] [--no-search] [--config FILE] [--profile]
  * For each corpus size: builds the product and the floor fixture alternately (per run a cold pair
  * from empty caches, then a warm pair; ratios are medians over runs), reads sizes from dist/,
  * weighs the week, home and largest project pages in Chromium, times search through the search
- * harness, prints one table and the budget lines. Exit 1 if a budget fails.
+ * harness, prints one table (with per-week figures, so growth faster than the archive shows) and the
+ * budget lines. Exit 1 if a budget fails.
  * Not part of `npm test`; work files go to tmp/bench/.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";

@@ -13,8 +13,13 @@ export interface BenchOptions {
   profile: boolean;
 }
 
-export const USAGE = `npm run bench -- [--sizes 52,260,520] [--runs 3] [--queries 100] [--no-search] [--config FILE] [--profile]
+/** Sizes of a plain `npm run bench`; `--large` adds LARGE_SIZE (a build of several minutes on 2 cores). */
+export const DEFAULT_SIZES = "52,260,520,2600";
+export const LARGE_SIZE = 5200;
+
+export const USAGE = `npm run bench -- [--sizes 52,260,520,2600] [--large] [--runs 3] [--queries 100] [--no-search] [--config FILE] [--profile]
   --sizes      corpus sizes in weeks, comma-separated
+  --large      add the ${LARGE_SIZE}-week size (ten years of one team; several minutes per build)
   --runs       runs per size: each builds a cold product/floor pair (caches emptied) then a warm pair
   --queries    search queries per size through the search harness
   --no-search  skip the search step
@@ -25,7 +30,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
-      sizes: { type: "string", default: "52,260,520" },
+      sizes: { type: "string", default: DEFAULT_SIZES },
+      large: { type: "boolean", default: false },
       runs: { type: "string", default: "3" },
       queries: { type: "string", default: "100" },
       "no-search": { type: "boolean", default: false },
@@ -36,6 +42,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
   });
   if (values.help) throw new Error(USAGE);
   const sizes = values.sizes.split(",").map((s) => Number(s.trim()));
+  if (values.large) sizes.push(LARGE_SIZE);
   if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 2))
     throw new Error(`--sizes needs whole numbers ≥ 2 separated by commas, e.g. --sizes 52,260 (got "${values.sizes}")`);
   const runs = Number(values.runs);

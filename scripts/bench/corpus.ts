@@ -24,13 +24,22 @@ export function benchCorpusPaths(weeks: number): BenchCorpus {
   return { weeks, dir, contentDir, weeksDir: join(contentDir, "weeks") };
 }
 
+/**
+ * Where a bench corpus's weeks come from: `count` weeks other than the seed's. The seed-shaped
+ * generator by default; a real-prose generator (issue 13) plugs in here, so every size can be built
+ * from either without a second corpus writer.
+ */
+export type WeekSource = (options: { count: number; skipWeeks: string[] }) => Iterable<{ fileName: string; source: string }>;
+
+const seedShaped: WeekSource = ({ count, skipWeeks }) => generateCorpus({ count, seed: 1, skipWeeks });
+
 /** Rewrites the corpus from scratch; deterministic, so repeated benches build identical files. */
-export function writeBenchCorpus(weeks: number, root = "."): BenchCorpus {
+export function writeBenchCorpus(weeks: number, root = ".", source: WeekSource = seedShaped): BenchCorpus {
   const corpus = benchCorpusPaths(weeks);
   const contentDir = join(root, corpus.contentDir);
   rmSync(contentDir, { recursive: true, force: true });
   mkdirSync(join(contentDir, "weeks"), { recursive: true });
-  for (const w of generateCorpus({ count: weeks - 1, seed: 1, skipWeeks: [SEED_WEEK] }))
+  for (const w of source({ count: weeks - 1, skipWeeks: [SEED_WEEK] }))
     writeFileSync(join(contentDir, "weeks", w.fileName), w.source);
   copyFileSync(join(root, "content", "weeks", `${SEED_WEEK}.mdx`), join(contentDir, "weeks", `${SEED_WEEK}.mdx`));
   for (const f of REGISTRY_FILES)

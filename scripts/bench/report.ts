@@ -56,7 +56,19 @@ export function toBudgetInput(r: SizeResult): BudgetInput {
     weekPageJsBytes: r.week?.jsBytes,
     largestProjectHtmlBytes: r.productStats.largestProject?.bytes,
     peakMemoryBytes: Math.max(...r.product.map((m) => m.peakTreeBytes)),
+    coldWallMs: medians(
+      r,
+      r.product.map((m) => m.wallMs),
+    ).cold,
+    distBytes: r.productStats.distBytes,
+    largestPage: r.productStats.largestPage,
+    largestProcessBytes: largestProcess(r.product),
   };
+}
+
+function largestProcess(runs: readonly Measured[]): number | undefined {
+  const single = runs.map((m) => m.time?.maxRssBytes).filter((n): n is number => n !== undefined);
+  return single.length ? Math.max(...single) : undefined;
 }
 
 const sec = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -80,6 +92,18 @@ const cpu = (r: SizeResult, runs: Measured[]): string => {
     runs.map((m) => m.treeCpuSeconds),
   );
   return `${cold.toFixed(1)} s / ${warm === undefined ? "–" : `${warm.toFixed(1)} s`}`;
+};
+const perWeekMs = (r: SizeResult, kind: "cold" | "warm"): string => {
+  const m = medians(
+    r,
+    r.product.map((x) => x.wallMs),
+  )[kind];
+  return m === undefined ? "–" : `${(m / r.weeks).toFixed(1)} ms`;
+};
+const perWeekMemory = (r: SizeResult): string => {
+  const single = largestProcess(r.product);
+  const tree = Math.max(...r.product.map((m) => m.peakTreeBytes));
+  return `${single === undefined ? "–" : (single / 1e6 / r.weeks).toFixed(2)} / ${(tree / 1e6 / r.weeks).toFixed(2)} MB`;
 };
 const weight = (w: PageWeight | undefined): string => (w ? `${kb(w.htmlBytes)} / ${kb(w.jsBytes)}` : "–");
 
@@ -121,6 +145,11 @@ export function resultRows(results: readonly SizeResult[]): string[][] {
     ["week page HTML / JS (largest week)", ...col((r) => weight(r.week))],
     ["home page HTML / JS", ...col((r) => weight(r.home))],
     ["largest project page HTML / JS", ...col((r) => weight(r.project))],
+    ["largest HTML page", ...col((r) => (r.productStats.largestPage ? `${kb(r.productStats.largestPage.bytes)} /${r.productStats.largestPage.path.replace(/index\.html$/, "")}` : "–"))],
+    ["**per week:** product build, cold / warm (median)", ...col((r) => perWeekMs(r, "cold") + " / " + perWeekMs(r, "warm"))],
+    ["**per week:** CPU of the process tree, cold (product)", ...col((r) => `${((1000 * medians(r, r.product.map((m) => m.treeCpuSeconds)).cold) / r.weeks).toFixed(1)} ms`)],
+    ["**per week:** dist/ (product / floor)", ...col((r) => `${(r.productStats.distBytes / r.weeks / 1000).toFixed(1)} / ${(r.floorStats.distBytes / r.weeks / 1000).toFixed(1)} KB`)],
+    ["**per week:** largest process / process tree peak (product)", ...col((r) => perWeekMemory(r))],
     ["search median / p95, search page (after first search)", ...search.map((s) => s[0])],
     ["search median / p95, all hits with excerpts", ...search.map((s) => s[1])],
     ["search bytes per query (search page)", ...search.map((s) => s[2])],

@@ -28,6 +28,8 @@ export interface SiteStats {
   week?: FileSize;
   /** The largest page under projects/ (any page of a paginated timeline). */
   largestProject?: FileSize;
+  /** The largest HTML page of the whole site: the page budget holds at every archive size. */
+  largestPage?: FileSize;
 }
 
 const largest = (files: FileSize[]): FileSize | undefined => files.reduce<FileSize | undefined>((a, f) => (!a || f.bytes > a.bytes ? f : a), undefined);
@@ -42,8 +44,10 @@ export function summarizeFiles(files: FileSize[]): SiteStats {
     pagefindBytes: sum(files.filter((f) => f.path.startsWith("pagefind/"))),
     searchDataBytes: sum(files.filter((f) => f.path.startsWith("search-data/"))),
     home: html.find((f) => f.path === "index.html"),
-    week: largest(html.filter((f) => /^weeks\/[^/]+\/index\.html$/.test(f.path))),
+    // Week pages only (`weeks/2024-w17/`), not the year pages beside them (`weeks/2024/`).
+    week: largest(html.filter((f) => /^weeks\/\d{4}-w\d{2}\/index\.html$/.test(f.path))),
     largestProject: largest(html.filter((f) => /^projects\/[^/]+\/.*index\.html$/.test(f.path))),
+    largestPage: largest(html),
   };
 }
 

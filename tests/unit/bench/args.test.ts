@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { parseBenchArgs } from "../../../scripts/bench/args.ts";
 
 describe("parseBenchArgs", () => {
-  it("defaults to 52, 260 and 520 weeks, three build pairs and 100 queries", () => {
-    expect(parseBenchArgs([])).toEqual({ sizes: [52, 260, 520], runs: 3, queries: 100, profile: false });
+  it("defaults to 52, 260, 520 and 2,600 weeks (5,200 with --large), three build pairs and 100 queries", () => {
+    expect(parseBenchArgs([])).toEqual({ sizes: [52, 260, 520, 2600], runs: 3, queries: 100, profile: false });
+    expect(parseBenchArgs(["--large"]).sizes).toEqual([52, 260, 520, 2600, 5200]);
+    expect(parseBenchArgs(["--sizes", "520", "--large"]).sizes).toEqual([520, 5200]);
   });
   it("takes a subset of sizes in any order, once each", () => {
     expect(parseBenchArgs(["--sizes", "260, 52,52", "--runs", "2"])).toMatchObject({ sizes: [52, 260], runs: 2 });

@@ -4,13 +4,14 @@ import { formatMarkdownTable } from "../../../scripts/bench/report.ts";
 import { median } from "../../../scripts/bench/stats.ts";
 
 describe("summarizeFiles", () => {
-  it("finds the home page, the largest week and project pages, and the search index sizes", () => {
+  it("finds the home page, the largest week (not year) and project pages, the largest page, and the search index sizes", () => {
     const stats = summarizeFiles([
       { path: "index.html", bytes: 10 },
       { path: "404.html", bytes: 1 },
       { path: "weeks/index.html", bytes: 500 },
       { path: "weeks/2024-w17/index.html", bytes: 30 },
       { path: "weeks/2024-w18/index.html", bytes: 40 },
+      { path: "weeks/2024/index.html", bytes: 60 },
       { path: "projects/index.html", bytes: 900 },
       { path: "projects/a/index.html", bytes: 70 },
       { path: "projects/a/page/2/index.html", bytes: 80 },
@@ -20,13 +21,14 @@ describe("summarizeFiles", () => {
       { path: "_astro/a.css", bytes: 4 },
     ]);
     expect(stats).toEqual({
-      pages: 8,
-      distBytes: 1938,
+      pages: 9,
+      distBytes: 1998,
       pagefindBytes: 300,
       searchDataBytes: 3,
       home: { path: "index.html", bytes: 10 },
       week: { path: "weeks/2024-w18/index.html", bytes: 40 },
       largestProject: { path: "projects/a/page/2/index.html", bytes: 80 },
+      largestPage: { path: "projects/index.html", bytes: 900 },
     });
   });
 });
