@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Problem } from "../lib/validate/problem.ts";
 import type { BodyCheckCache } from "../lib/validate/validate-week-files.ts";
@@ -95,7 +95,31 @@ export class WeekCache {
     if (!this.changed && count(this.before) === count(this.now)) return;
     mkdirSync(dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(this.now));
+    writeStored(temp, this.now);
     renameSync(temp, this.file);
+  }
+}
+
+/**
+ * The same JSON as `JSON.stringify(stored)`, written entry by entry: at thousands of weeks the
+ * whole cache as one string is hundreds of megabytes held at once, next to the archive it mirrors.
+ */
+function writeStored(file: string, stored: Stored): void {
+  const fd = openSync(file, "w");
+  try {
+    writeSync(fd, `{"version":${JSON.stringify(stored.version)}`);
+    for (const kind of ["checks", "reports"] as const) {
+      writeSync(fd, `,${JSON.stringify(kind)}:{`);
+      let first = true;
+      for (const [key, value] of Object.entries(stored[kind])) {
+        if (value === undefined) continue;
+        writeSync(fd, `${first ? "" : ","}${JSON.stringify(key)}:${JSON.stringify(value)}`);
+        first = false;
+      }
+      writeSync(fd, "}");
+    }
+    writeSync(fd, "}");
+  } finally {
+    closeSync(fd);
   }
 }
