@@ -70,6 +70,12 @@ function explainRoute(
 ): { message: string; hint: string } | undefined {
   const withSlash = /\/[^/.]+$/.test(path) ? `${path}/` : path;
   if (STATIC_ROUTES.includes(withSlash) || publicFiles?.has(path)) return undefined;
+  // A year page exists for every year with a week in it.
+  const year = /^\/weeks\/([0-9]{4})\/$/.exec(withSlash)?.[1];
+  if (year !== undefined) {
+    if ([...weeks.keys()].some((w) => w.startsWith(`${year}-`))) return undefined;
+    return { message: `${year} 年没有周报`, hint: "检查年份，或链接 /weeks/ 查看全部年份" };
+  }
   const week = /^\/weeks\/([^/]+)\/$/.exec(withSlash)?.[1];
   if (week !== undefined) {
     if (weeks.has(week.toLowerCase())) return undefined;
@@ -80,7 +86,8 @@ function explainRoute(
     };
   }
   if (/^\/projects\/[^/]+\/$/.test(withSlash)) return undefined;
-  if (/^\/objectives\/o\d+\/$/i.test(withSlash)) return undefined;
+  if (/^\/objectives\/o\d+\/(?:subjects\/)?$/i.test(withSlash)) return undefined;
+  if (/^\/metrics\/[a-z0-9-]+\/$/.test(withSlash)) return undefined;
   const mdx = /([0-9]{4}-w[0-9]{2})\.mdx?$/i.exec(path);
   if (mdx) return { message: "链接指向了源文件", hint: `链接周页面，写成 /weeks/${mdx[1]!.toLowerCase()}/` };
   return {
