@@ -90,6 +90,26 @@ describe("cross-week threads on a 65-week corpus", () => {
     }
   });
 
+  it("links every subject on an objective's timeline to its thread on the subjects pages, and lists no subject table on the timeline", async () => {
+    const { page, problems } = await openPage(browser, server.url + "objectives/o1/");
+    expect(problems.consoleErrors).toEqual([]);
+    // The archive-wide subject table lives on its own pages, not on every page of the timeline.
+    expect(await page.locator("table.data-table").count()).toBe(0);
+    const links = [...new Set(await page.locator(".objective-group__subject a:first-child").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)))];
+    await page.close();
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) {
+      const url = new URL(href);
+      expect(url.pathname).toMatch(/^\/objectives\/o1\/subjects\/(page\/\d+\/)?$/);
+      const { page: p } = await openPage(browser, href);
+      // Ids are the percent-encoded subject key, exactly as in the link.
+      const thread = p.locator(`[id="${url.hash.slice(1)}"]`);
+      expect(await thread.count(), href).toBe(1);
+      expect(await thread.locator(".week-list a").count(), href).toBeGreaterThan(0);
+      await p.close();
+    }
+  });
+
   it("shows the seed's project text on its project page exactly as on the week page", async () => {
     const { page: week } = await openPage(browser, server.url + "weeks/2024-w17/");
     const weekText = await week.locator("#p-bei-yi-zhuan").innerText();
