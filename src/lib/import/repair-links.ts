@@ -1,6 +1,7 @@
 import { dirname, relative, resolve, sep } from "node:path";
 import type { Nodes } from "mdast";
 import type { WeekId } from "../week-id.ts";
+import { STATIC_ROUTES } from "../validate/links.ts";
 import { parseCommonMark } from "./markdown.ts";
 
 /** What was done to one link, for the import summary. */
@@ -93,7 +94,8 @@ function fixDestination(written: string, ctx: LinkContext, line: number, repairs
     repairs.push({ kind: "stray-colon", line, from: url, to });
     url = to;
   }
-  if (url === "" || url.startsWith("#") || url.startsWith("/") || SCHEME.test(url)) return url;
+  if (url === "" || url.startsWith("#") || url.startsWith("//") || SCHEME.test(url)) return url;
+  if (url.startsWith("/") && isSitePath(url)) return url;
   if (BARE_HOST.test(url)) {
     repairs.push({ kind: "missing-scheme", line, from: url, to: `https://${url}` });
     return `https://${url}`;
@@ -106,7 +108,8 @@ function fixDestination(written: string, ctx: LinkContext, line: number, repairs
   } catch {
     // keep as written
   }
-  const target = resolve(dirname(ctx.file), decoded);
+  // `/Note/x.py` in an export means the source repository's root, which is the import's root.
+  const target = decoded.startsWith("/") ? resolve(ctx.root, `.${decoded}`) : resolve(dirname(ctx.file), decoded);
   const week = ctx.weekOf(target);
   if (week) {
     const to = `/weeks/${week.toLowerCase()}/`;
@@ -121,6 +124,13 @@ function fixDestination(written: string, ctx: LinkContext, line: number, repairs
     return to;
   }
   return null;
+}
+
+/** A path the site itself serves; anything else starting with `/` is the source repository's. */
+function isSitePath(url: string): boolean {
+  const path = splitSuffix(url)[0];
+  const withSlash = /\/[^/.]+$/.test(path) ? `${path}/` : path;
+  return STATIC_ROUTES.includes(withSlash) || /^\/(?:weeks|projects|objectives|images|files)\//.test(path);
 }
 
 function splitSuffix(url: string): [string, string] {
