@@ -8,6 +8,7 @@ import type { Problem } from "./problem.ts";
 import { findRegistryConflicts, validateYamlFile } from "./registry-files.ts";
 import { boundaryOf, listWeekTree, resolveInside, scanPublicDir } from "./repo-files.ts";
 import { decodeWeekBytes } from "../report/week-source.ts";
+import { defaultShape, loadShape, SHAPE_FILE, shapeFileSchema } from "../report/shape.ts";
 import { checkReports } from "./report-checks.ts";
 import { validateWeekFiles, type ValidateContext, type WeekFile } from "./validate-week-files.ts";
 
@@ -63,9 +64,11 @@ export function loadRegistry(contentDir: string): Registry {
       return undefined;
     }
   };
+  const shape = loadShape(contentDir);
   return {
     projects: read("projects.yaml", projectsFileSchema) ?? emptyRegistry.projects,
     objectives: read("objectives.yaml", objectivesFileSchema) ?? emptyRegistry.objectives,
+    ...(shape === defaultShape ? {} : { shape }),
   };
 }
 
@@ -113,6 +116,7 @@ const REGISTRY_FILES: Record<string, z.ZodType | undefined> = {
   "projects.yaml": projectsFileSchema,
   "objectives.yaml": objectivesFileSchema,
   "metrics.yaml": metricsFileSchema,
+  [SHAPE_FILE]: shapeFileSchema,
 };
 
 /** projects.yaml, objectives.yaml and metrics.yaml, when present: YAML syntax and their schemas. */
