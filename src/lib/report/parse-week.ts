@@ -31,7 +31,7 @@ import { isPlaceholder, itemHtml, lineOf, ownText, setId, toItems, type Context,
 import { extractProjects, isProjectHeading, projectNameOf } from "./extract/projects.ts";
 import { defaultShape } from "./shape.ts";
 import { AnchorSet, headingSlug } from "./slug.ts";
-import { leadPhrase } from "./text.ts";
+import { leadPhrase, stripStatusWords } from "./text.ts";
 
 /** Where links inside a week point; the site passes its base-aware routes. */
 export interface WeekLinks {
@@ -278,7 +278,7 @@ function extractObjective(section: RawSection, ctx: Context, registry: Registry)
         if (isPlaceholder(text)) continue;
         const anchor = ctx.anchors.take(`${prefix}-${items.length + 1}`);
         setId(li, anchor);
-        const subject = leadPhrase(text);
+        const subject = stripStatusWords(leadPhrase(text));
         const { html } = itemHtml(node, li);
         items.push({
           anchor,
@@ -297,7 +297,7 @@ function extractObjective(section: RawSection, ctx: Context, registry: Registry)
       const anchor = ctx.anchors.take(`${prefix}-${items.length + 1}`);
       setId(node, anchor);
       const hast = stripIds(mdastToHast([node]));
-      const subject = leadPhrase(text);
+      const subject = stripStatusWords(leadPhrase(text));
       items.push({
         anchor,
         subject,
@@ -430,7 +430,7 @@ function extractPlans(section: RawSection, ctx: Context): PlanItem[] {
     if (!text || isPlaceholder(text)) return;
     const anchor = ctx.anchors.take(`plan-${plans.length + 1}`);
     setId(node, anchor);
-    const subject = leadPhrase(text);
+    const subject = stripStatusWords(leadPhrase(text));
     plans.push({
       anchor,
       text,

@@ -3,6 +3,8 @@ import type { MetricEntry } from "../insights/metric-registry.ts";
 import { describeMismatch, metricMismatches, unknownFrontmatterMetrics } from "../insights/week-metrics.ts";
 import type { Registry } from "../registry.ts";
 import { parseWeekSource, WeekParseError } from "../report/parse-week.ts";
+import type { WeekReport } from "../report/model.ts";
+import { nearDuplicateProjects } from "./near-duplicates.ts";
 import type { Problem } from "./problem.ts";
 import type { WeekFile } from "./validate-week-files.ts";
 
@@ -16,6 +18,7 @@ export function checkReports(
   metrics: readonly MetricEntry[] | undefined,
 ): Problem[] {
   const problems: Problem[] = [];
+  const parsed: { file: string; report: WeekReport }[] = [];
   for (const file of files) {
     if (!file.path.endsWith(".mdx")) continue;
     let report;
@@ -34,6 +37,7 @@ export function checkReports(
       });
       continue;
     }
+    parsed.push({ file: file.path, report });
     if (!metrics) continue;
     const frontmatterMetrics = readFrontmatterMetrics(file.source);
     const known = metrics.map((m) => m.id).join("、");
@@ -56,5 +60,6 @@ export function checkReports(
       problems.push({ file: file.path, line: m.line, field: `metrics`, severity: "warning", message, hint });
     }
   }
+  problems.push(...nearDuplicateProjects(parsed));
   return problems;
 }
