@@ -11,9 +11,12 @@ export interface BenchOptions {
   config?: string;
   /** One extra product build per size under `node --cpu-prof`, summarized after the table. */
   profile: boolean;
+  /** A content folder (with weeks/, e.g. an imported real archive) to bench instead of generated corpora. */
+  corpus?: string;
 }
 
-export const USAGE = `npm run bench -- [--sizes 52,260,520] [--runs 3] [--queries 100] [--no-search] [--config FILE] [--profile]
+export const USAGE = `npm run bench -- [--sizes 52,260,520] [--runs 3] [--queries 100] [--no-search] [--config FILE] [--profile] [--corpus DIR]
+  --corpus     bench this content folder (weeks/ and registry files, e.g. an imported real archive) instead of generated weeks
   --sizes      corpus sizes in weeks, comma-separated
   --runs       runs per size: each builds a cold product/floor pair (caches emptied) then a warm pair
   --queries    search queries per size through the search harness
@@ -31,6 +34,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       "no-search": { type: "boolean", default: false },
       config: { type: "string" },
       profile: { type: "boolean", default: false },
+      corpus: { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -48,5 +52,6 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     queries,
     ...(values.config ? { config: values.config } : {}),
     profile: values.profile,
+    ...(values.corpus ? { corpus: values.corpus } : {}),
   };
 }
