@@ -37,8 +37,12 @@ describe("the seed's shape (no content/shape.yaml)", () => {
   });
 
   it("does not read 【…】 in running text or a list of links as projects", () => {
-    const body = "## 视频\n\n- 【Milk-V Duo】 开箱视频 [链接](https://b.tv/1)\n- 【Lichee Pi 4A】 上手 [链接](https://b.tv/2)\n\n## 说明\n\n本周看了 【Milk-V Duo】 的资料。\n\n- 文字里的 【X】 不算";
+    const body = "## 视频\n\n- 【Milk-V Duo】 开箱视频 [链接](https://b.tv/1)\n- 【Lichee Pi 4A】 上手 https://b.tv/2\n- 【荔枝派】 评测（视频失效）\n\n## 说明\n\n本周看了 【Milk-V Duo】 的资料。\n\n- 文字里的 【X】 不算";
     expect(names(body)).toEqual([]);
+  });
+
+  it("reads 【X】 items with details under them as projects in any section", () => {
+    expect(names("## 本周\n\n- 【存管】 见 [文档](https://a.com/)\n    - 一期上线\n- 【信用分】 [方案](https://a.com/2)")).toEqual(["存管", "信用分"]);
   });
 
   it("still reads a links-looking item as a project inside 重点项目", () => {

@@ -41,15 +41,18 @@ export function canHoldProjects(section: RawSection): boolean {
 }
 
 /**
- * A list of links (`- 【Milk-V Duo】 开箱视频 [链接](…)`): every item links somewhere and none has
- * sub-items. Outside a 重点项目 section its 【…】 are names of things linked, not projects.
+ * A list of links (`- 【Milk-V Duo】 开箱视频 [链接](…)`): no item has sub-items and at least half of
+ * them link somewhere (a bare URL counts). Outside a 重点项目 section its 【…】 are names of things
+ * linked, not projects; a real project item elsewhere has its details under it, or no links.
  */
 export function isLinksList(list: List): boolean {
-  return list.children.every((li) => {
+  let linked = 0;
+  for (const li of list.children) {
     const [first, ...rest] = li.children;
-    const linked = first?.type === "paragraph" && first.children.some((c) => c.type === "link");
-    return linked && !rest.some((c) => c.type === "list");
-  });
+    if (rest.some((c) => c.type === "list")) return false;
+    if (first?.type === "paragraph" && first.children.some((c) => c.type === "link")) linked++;
+  }
+  return linked > 0 && linked * 2 >= list.children.length;
 }
 
 /** Whether a heading names a project under this shape (not a known section, not excluded). */
