@@ -170,7 +170,7 @@ export function importWeek(source: string, options: ImportOptions = {}): Importe
   notes.splice(titleNoteAt, 0, ...titleNotes);
   if (!fields.week)
     throw new ImportError(
-      "找不到日期或周号：标题、frontmatter 的 week/date、Created: 行和文件名里都没有（可写 2024-W17、2024-04-20、2024/04/20、24/04/20、2024年4月20日）；用 --week 2024-W17 指定 (no date found: pass --week)",
+      "找不到日期或周号：标题、frontmatter 的 week/date、Created: 行和文件名里都没有（可写 2024-W17、2024-04-20、2024/04/20、24/04/20、2024年4月20日）；用 --week 2024-W17（单个文件）或 --weeks 对照表指定 (no date found: pass --week, or --weeks MAP for many files)",
     );
   const why = explainWeekId(fields.week);
   if (why) throw new ImportError(`周号 ${fields.week} 无效：${why}`);
