@@ -79,12 +79,18 @@ for (const f of files) {
 for (const u of undecodable) console.error(`✗ ${u}`);
 const weekMap = values.weeks ? parseWeekMap(readFileSync(values.weeks, "utf8")) : undefined;
 const verbose = values.verbose || inputs.length <= 20;
-const progress = (done: number, what: string) => {
-  if (inputs.length > 20 && (done % 50 === 0 || done === inputs.length)) console.error(`${what} ${done}/${inputs.length}…`);
+const progress = (done: number, what: string, total = inputs.length) => {
+  if (inputs.length > 20 && (done % 50 === 0 || done === total)) console.error(`${what} ${done}/${total}…`);
 };
+const PASS_LABEL = { read: "读取日期", convert: "转换" } as const;
 
 // 3. Plan every week before writing any; a clash stops the whole import.
-const options = { week: values.week, weekMap, linkBase: values["link-base"] };
+const options = {
+  week: values.week,
+  weekMap,
+  linkBase: values["link-base"],
+  onProgress: (done: number, total: number, pass: "read" | "convert") => progress(done, PASS_LABEL[pass], total),
+};
 let plan = planImport(inputs, options);
 if (plan.clashes.length > 0) {
   console.error("✗ 下列导出落在同一个 ISO 周，未写入任何文件 (two exports in one week; nothing written)：");
@@ -131,7 +137,7 @@ const existing = existsSync(outDir) ? readdirSync(outDir).filter((f) => f.endsWi
 const knownWeeks = [...new Set([...existing, ...plan.weeks.map((p) => p.result.week)])];
 plan.weeks.forEach((planned, n) => {
   writeWeek(planned);
-  progress(n + 1, "已处理");
+  progress(n + 1, "检查并写入", plan.weeks.length);
 });
 
 function writeWeek({ input, result }: PlannedWeek): void {

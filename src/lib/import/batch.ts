@@ -19,6 +19,8 @@ export interface BatchOptions {
   weekMap?: ReadonlyMap<string, string>;
   /** `--link-base URL`. */
   linkBase?: string;
+  /** Called after each input of each pass (`read`: finding weeks, `convert`: the final conversion). */
+  onProgress?: (done: number, total: number, pass: "read" | "convert") => void;
   /** Rewrites of local image URLs by input path (second pass of the CLI after copying images). */
   imageUrls?: ReadonlyMap<string, Readonly<Record<string, string>>>;
 }
@@ -50,14 +52,15 @@ export function planImport(inputs: readonly BatchInput[], options: BatchOptions 
   if (options.week !== undefined && inputs.length > 1) throw new ImportError("--week 只能配合一个文件使用 (--week takes a single file)");
   const refused: ImportPlan["refused"] = [];
   const firstPass: PlannedWeek[] = [];
-  for (const input of inputs) {
+  inputs.forEach((input, n) => {
     try {
       firstPass.push({ input, result: importWeek(input.source, weekOptions(input, options)) });
     } catch (e) {
       if (!(e instanceof ImportError)) throw e;
       refused.push({ input, message: e.message });
     }
-  }
+    options.onProgress?.(n + 1, inputs.length, "read");
+  });
 
   const byWeek = new Map<WeekId, PlannedWeek[]>();
   for (const p of firstPass) byWeek.set(p.result.week, [...(byWeek.get(p.result.week) ?? []), p]);
@@ -71,14 +74,15 @@ export function planImport(inputs: readonly BatchInput[], options: BatchOptions 
 
   const weekOfPath = new Map(firstPass.map((p) => [p.input.path, p.result.week]));
   const weekOf = (path: string): WeekId | undefined => weekOfPath.get(path) ?? weekOfPath.get(`${path}.md`);
-  const weeks = firstPass.map(({ input }) => ({
-    input,
-    result: importWeek(input.source, {
+  const weeks = firstPass.map(({ input }, n) => {
+    const result = importWeek(input.source, {
       ...weekOptions(input, options),
       imageUrls: options.imageUrls?.get(input.path),
       links: { file: input.path, root: input.root, weekOf, linkBase: options.linkBase },
-    }),
-  }));
+    });
+    options.onProgress?.(n + 1, firstPass.length, "convert");
+    return { input, result };
+  });
   return { weeks, refused, clashes };
 }
 
