@@ -1,4 +1,4 @@
-import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from "mdast";
+import type { Nodes, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import remarkGfm from "remark-gfm";
 import remarkMdx from "remark-mdx";
@@ -17,14 +17,12 @@ import type {
   ObjectiveItem,
   ObjectiveSection,
   PlanItem,
-  ProjectMention,
   ReportItem,
   Section,
-  SectionKind,
   WeekReport,
 } from "./model.ts";
 import { extractProgress } from "./progress.ts";
-import { createProjectResolver, type DerivedSlugs, type ProjectResolver } from "./project-names.ts";
+import { createProjectResolver, type DerivedSlugs } from "./project-names.ts";
 import { hastText, mdastToHast, renderHtml, resolveReferences, stripIds } from "./render.ts";
 import { classifyHeading } from "./section-kinds.ts";
 import { isPlaceholder, itemHtml, lineOf, ownText, setId, toItems, type Context, type RawSection } from "./extract/common.ts";
