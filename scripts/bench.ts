@@ -15,7 +15,7 @@ import { serveStatic } from "../tests/e2e/static-server.ts";
 import { parseBenchArgs } from "./bench/args.ts";
 import { budgetExitCode, evaluateBudgets } from "./bench/budgets.ts";
 import { buildSite, clearCaches, distDir, type SiteKind } from "./bench/builds.ts";
-import { writeBenchCorpus } from "./bench/corpus.ts";
+import { copyBenchCorpus, writeBenchCorpus } from "./bench/corpus.ts";
 import { measurePageWeight, type PageWeight } from "./bench/page-weight.ts";
 import { formatProfileSummary, summarizeProfile, type CpuProfile } from "./bench/profile-summary.ts";
 import { formatMarkdownTable, resultRows, toBudgetInput, type SizeResult } from "./bench/report.ts";
@@ -35,7 +35,7 @@ try {
 }
 if (!hasGnuTime())
   log(`${GNU_TIME} is missing (Debian: apt-get install -y time): peak memory comes from /proc polling alone, no per-process maximum.`);
-log(`sizes ${options.sizes.join(", ")} weeks; ${options.runs} run(s) each (a cold and a warm product/floor pair, alternating); ${options.queries} search queries.`);
+log(`${options.corpus ? `corpus ${options.corpus}` : `sizes ${options.sizes.join(", ")} weeks`}; ${options.runs} run(s) each (a cold and a warm product/floor pair, alternating); ${options.queries} search queries.`);
 if (options.config) log(`product builds use --config ${options.config}`);
 mkdirSync(join("tmp", "bench"), { recursive: true });
 
@@ -54,9 +54,10 @@ const results: SizeResult[] = [];
 const profiles: string[] = [];
 const browser = await launchBrowser();
 try {
-  for (const weeks of options.sizes) {
-    // 2. A fresh corpus in the seed's shape.
-    const corpus = writeBenchCorpus(weeks);
+  for (const size of options.corpus ? [0] : options.sizes) {
+    // 2. A fresh corpus in the seed's shape, or the real content folder given with --corpus.
+    const corpus = options.corpus ? copyBenchCorpus(options.corpus) : writeBenchCorpus(size);
+    const weeks = corpus.weeks;
     log(`${weeks} weeks → ${corpus.contentDir}`);
 
     // 3. Product and floor alternately, so load from other work on the machine hits both alike: per run

@@ -1,17 +1,17 @@
 import { defineCollection } from "astro:content";
-import { file } from "astro/loaders";
 import { parse as parseYaml } from "yaml";
 import { weekFrontmatterSchema } from "./lib/week-schema.ts";
 import { objectiveEntrySchema, projectEntrySchema } from "./lib/registry.ts";
 import { metricEntrySchema, parseMetricsFile } from "./lib/insights/metric-registry.ts";
 import { siteConfig } from "./site.config.ts";
 import { weekFilesLoader } from "./data/week-loader.ts";
+import { optionalFileLoader } from "./data/optional-file-loader.ts";
 
 const dir = `./${siteConfig.contentDir}`;
 
 /** YAML lists keyed by their own id, so the registry files stay plain lists for authors. */
 function keyedBy(key: "slug" | "id") {
-  return (text: string) =>
+  return (text: string): Record<string, Record<string, unknown>> =>
     Object.fromEntries(((parseYaml(text) ?? []) as Record<string, unknown>[]).map((e) => [String(e[key]), e]));
 }
 
@@ -22,18 +22,18 @@ const weeks = defineCollection({
 });
 
 const projects = defineCollection({
-  loader: file(`${dir}/projects.yaml`, { parser: keyedBy("slug") }),
+  loader: optionalFileLoader(`${dir}/projects.yaml`, keyedBy("slug")),
   schema: projectEntrySchema,
 });
 
 const objectives = defineCollection({
-  loader: file(`${dir}/objectives.yaml`, { parser: keyedBy("id") }),
+  loader: optionalFileLoader(`${dir}/objectives.yaml`, keyedBy("id")),
   schema: objectiveEntrySchema,
 });
 
 // Keyed like the others; each entry also keeps its place in the file, which orders the charts.
 const metrics = defineCollection({
-  loader: file(`${dir}/metrics.yaml`, { parser: parseMetricsFile(parseYaml) }),
+  loader: optionalFileLoader(`${dir}/metrics.yaml`, parseMetricsFile(parseYaml)),
   schema: metricEntrySchema,
 });
 

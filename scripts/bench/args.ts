@@ -11,13 +11,16 @@ export interface BenchOptions {
   config?: string;
   /** One extra product build per size under `node --cpu-prof`, summarized after the table. */
   profile: boolean;
+  /** A content folder (with weeks/, e.g. an imported real archive) to bench instead of generated corpora. */
+  corpus?: string;
 }
 
 /** Sizes of a plain `npm run bench`; `--large` adds LARGE_SIZE (a build of several minutes on 2 cores). */
 export const DEFAULT_SIZES = "52,260,520,2600";
 export const LARGE_SIZE = 5200;
 
-export const USAGE = `npm run bench -- [--sizes 52,260,520,2600] [--large] [--runs 3] [--queries 100] [--no-search] [--config FILE] [--profile]
+export const USAGE = `npm run bench -- [--sizes 52,260,520,2600] [--large] [--runs 3] [--queries 100] [--no-search] [--config FILE] [--profile] [--corpus DIR]
+  --corpus     bench this content folder (weeks/ and registry files, e.g. an imported real archive) instead of generated weeks
   --sizes      corpus sizes in weeks, comma-separated
   --large      add the ${LARGE_SIZE}-week size (ten years of one team; several minutes per build)
   --runs       runs per size: each builds a cold product/floor pair (caches emptied) then a warm pair
@@ -37,6 +40,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       "no-search": { type: "boolean", default: false },
       config: { type: "string" },
       profile: { type: "boolean", default: false },
+      corpus: { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -55,5 +59,6 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     queries,
     ...(values.config ? { config: values.config } : {}),
     profile: values.profile,
+    ...(values.corpus ? { corpus: values.corpus } : {}),
   };
 }

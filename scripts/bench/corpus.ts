@@ -2,7 +2,7 @@
  * Bench corpora: N weeks in the seed's shape under tmp/bench/w<N>/content — N−1 generated weeks
  * plus the real seed week, with the real registry files beside them.
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateCorpus } from "../lib/generate-corpus.ts";
 
@@ -45,4 +45,17 @@ export function writeBenchCorpus(weeks: number, root = ".", source: WeekSource =
   for (const f of REGISTRY_FILES)
     if (existsSync(join(root, "content", f))) copyFileSync(join(root, "content", f), join(contentDir, f));
   return corpus;
+}
+
+/**
+ * `--corpus DIR`: a copy of a real content folder under tmp/bench/real/content, so it builds with its
+ * own caches like the generated corpora; the registry files it has come along, none are added.
+ */
+export function copyBenchCorpus(source: string, root = "."): BenchCorpus {
+  const dir = join("tmp", "bench", "real");
+  const contentDir = join(dir, "content");
+  rmSync(join(root, contentDir), { recursive: true, force: true });
+  cpSync(source, join(root, contentDir), { recursive: true });
+  const weeks = readdirSync(join(root, contentDir, "weeks")).filter((f) => f.endsWith(".mdx")).length;
+  return { weeks, dir, contentDir, weeksDir: join(contentDir, "weeks") };
 }

@@ -1,11 +1,12 @@
 import { getCollection } from "astro:content";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Archive } from "../lib/archive.ts";
 import { currentBuildSession, prefetchLookup } from "../lib/build-session.ts";
 import { buildInsights, type Insights } from "../lib/insights/insights.ts";
 import { sortMetricEntries } from "../lib/insights/metric-registry.ts";
 import { sortedRegistry, type Registry } from "../lib/registry.ts";
+import { defaultShape, loadShape } from "../lib/report/shape.ts";
 import { createRoutes } from "../lib/routes.ts";
 import type { SearchWeekRecord } from "../lib/search/records.ts";
 import type { SourceWeek } from "../lib/github/site-links.ts";
@@ -16,10 +17,17 @@ import { siteConfig } from "../site.config.ts";
 /** Base-aware URLs for every page and component. */
 export const routes = createRoutes(import.meta.env.BASE_URL);
 
+/** A registry collection; its file is optional, and Astro warns about every empty collection it is asked for. */
+async function optionalCollection<C extends "projects" | "objectives" | "metrics">(name: C) {
+  return existsSync(join(siteConfig.contentDir, `${name}.yaml`)) ? await getCollection(name) : [];
+}
+
 async function loadRegistry(): Promise<Registry> {
-  const projects = (await getCollection("projects")).map((e) => e.data);
-  const objectives = (await getCollection("objectives")).map((e) => e.data);
-  return sortedRegistry({ projects, objectives });
+  const projects = (await optionalCollection("projects")).map((e) => e.data);
+  const objectives = (await optionalCollection("objectives")).map((e) => e.data);
+  // content/shape.yaml is read like the week check reads it, so the prefetched parse matches this one.
+  const shape = loadShape(siteConfig.contentDir);
+  return sortedRegistry({ projects, objectives, ...(shape === defaultShape ? {} : { shape }) });
 }
 
 /** A week file that exists but is not in the collection would vanish from the site: stop instead. */
@@ -69,7 +77,7 @@ async function loadAll(): Promise<Loaded> {
   );
   const sources: SourceWeek[] = files.map((parsed, i) => ({ week: parsed.report.week, slug: parsed.report.slug, ...inputs[i]! }));
   const archive = archiveOf(files, registry, siteConfig.staleAfterWeeks);
-  const metricRegistry = sortMetricEntries((await getCollection("metrics")).map((e) => e.data));
+  const metricRegistry = sortMetricEntries((await optionalCollection("metrics")).map((e) => e.data));
   const insights = buildInsights(archive, {
     metricRegistry,
     frontmatterMetrics: new Map(files.map((f) => [f.report.slug, f.frontmatterMetrics])),

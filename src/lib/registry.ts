@@ -1,4 +1,5 @@
 import { z } from "astro/zod";
+import type { ReportShape } from "./report/shape.ts";
 
 /** ASCII slug used in URLs: lower-case letters, digits and single hyphens. */
 export const slugSchema = z
@@ -50,6 +51,8 @@ export type ObjectiveEntry = z.infer<typeof objectiveEntrySchema>;
 export interface Registry {
   projects: ProjectEntry[];
   objectives: ObjectiveEntry[];
+  /** How weeks are organised (content/shape.yaml, see report/shape.ts); absent = the seed's conventions. */
+  shape?: ReportShape;
 }
 
 export const emptyRegistry: Registry = { projects: [], objectives: [] };
@@ -64,5 +67,6 @@ export function sortedRegistry(registry: Registry): Registry {
   return {
     projects: [...registry.projects].sort(byKey((p) => p.slug)),
     objectives: [...registry.objectives].sort(byKey((o) => o.id)),
+    ...(registry.shape ? { shape: registry.shape } : {}),
   };
 }

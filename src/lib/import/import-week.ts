@@ -1,9 +1,13 @@
 import { readWeekSource } from "../report/week-source.ts";
 import type { Nodes } from "mdast";
 import { explainWeekId, type WeekId } from "../week-id.ts";
+import { WEEK_FRONTMATTER_KEYS } from "../week-schema.ts";
 import { escapeForMdx, type EscapeChange, type EscapeKind } from "./escape-mdx.ts";
 import { parseCommonMark, parseWeekMdx, renderedBlocks } from "./markdown.ts";
 import { NOTION_UTC_OFFSET, parseNotionCreated } from "./notion-date.ts";
+import { detectWeek, type DetectedWeek } from "./detect-week.ts";
+import { dropHtmlComments, PROPERTY_LINE, propertyField } from "./private-parts.ts";
+import { repairLinks, type LinkContext, type LinkRepair } from "./repair-links.ts";
 
 /** An import the author has to fix first; the message says how, in Chinese. */
 export class ImportError extends Error {
@@ -18,6 +22,10 @@ export interface ImportOptions {
   week?: string;
   /** Image URLs to rewrite (as written → new), e.g. a local file copied into public/. */
   imageUrls?: Readonly<Record<string, string>>;
+  /** The export's file name, the last place a date is looked for (`2024-04-20-周报.md`). */
+  fileName?: string;
+  /** Where relative links may point (the other exports of a batch); without it links stay as written. */
+  links?: LinkContext;
 }
 
 export interface LocalImage {
@@ -38,9 +46,14 @@ export interface ImportedWeek {
   images: LocalImage[];
   /** Things the author should look at; the file is still written. */
   warnings: string[];
+  /** Where the week came from (undefined when `--week` gave it). */
+  detected?: DetectedWeek;
+  /** Every link the importer changed. */
+  linkRepairs: LinkRepair[];
+  /** HTML comments and export properties left out of the page, one note each. */
+  dropped: string[];
 }
 
-const PROPERTY = /^(Created|Created time|创建时间|Author|Created by|作者|创建人)\s*[:：]\s*(.*)$/i;
 // Bounded spaces: `\s*-?\s*` tried every split of a long run of spaces at every four digits.
 const WEEK_IN_TEXT = /(\d{4})[ \t]{0,3}-?[ \t]{0,3}W(\d{1,2})\b/i;
 
@@ -69,8 +82,13 @@ export function importWeek(source: string, options: ImportOptions = {}): Importe
   }
   const lines = text.split("\n");
   let i = 0;
-  const fields: { week?: string; title?: string; author?: string; created?: string } = {};
+  const fields: { week?: string; title?: string; author?: string; created?: string; summary?: string } = {};
+  const dropped: string[] = [];
   let keptFrontmatter: string | undefined;
+  let frontmatterData: { week?: unknown; date?: unknown } = {};
+  let createdText: string | undefined;
+  let detected: DetectedWeek | undefined;
+  let titleNoteAt = notes.length;
 
   const read = readWeekSource(text);
   if (read.split.text.startsWith("---\n") || read.split.frontmatter) {
@@ -80,63 +98,95 @@ export function importWeek(source: string, options: ImportOptions = {}): Importe
     const block = read.split.frontmatter!;
     keptFrontmatter = block.yaml;
     const data = read.frontmatter!.data;
-    const close = block.closeLine - 1;
-    const week = (data as { week?: unknown } | null)?.week;
-    if (typeof week === "string") fields.week = week;
-    i = close + 1;
+    frontmatterData = data && typeof data === "object" ? (data as typeof frontmatterData) : {};
+    const record = frontmatterData as Record<string, unknown>;
+    const foreign = Object.keys(record).filter((k) => !WEEK_FRONTMATTER_KEYS.includes(k));
+    if (foreign.length > 0) {
+      // A blog/site generator's frontmatter: the fields a week has are kept, the rest noted and left out.
+      keptFrontmatter = undefined;
+      for (const key of ["title", "author", "summary"] as const)
+        if (typeof record[key] === "string" && record[key]) fields[key] = record[key] as string;
+      if (!fields.summary && typeof record.description === "string" && record.description) fields.summary = record.description;
+      for (const key of foreign)
+        if (!(key === "description" && fields.summary === record.description))
+          dropped.push(`frontmatter 的 ${key}: ${JSON.stringify(record[key])?.slice(0, 40)}：${key === "date" ? "用来确定周，" : ""}周报没有这个字段，未保留`);
+    }
+    i = block.closeLine;
   } else {
     while (i < lines.length && lines[i]!.trim() === "") i++;
     const h1 = atxTitle(lines[i] ?? "");
     if (h1 !== undefined) {
-      const title = h1;
-      const m = WEEK_IN_TEXT.exec(title);
-      const fromTitle = m ? `${m[1]}-W${m[2]!.padStart(2, "0")}` : undefined;
-      if (fromTitle && title.trim() === fromTitle) notes.push(`标题 “# ${title}” → week: ${fromTitle}`);
-      else {
-        fields.title = title;
-        notes.push(`标题 “# ${title}” → title: ${JSON.stringify(title)}${fromTitle ? `，week: ${fromTitle}` : ""}`);
-      }
-      fields.week = fromTitle;
+      fields.title = h1;
       i++;
-      while (i < lines.length && lines[i]!.trim() === "") i++;
-      for (let p = PROPERTY.exec(lines[i] ?? ""); p; p = PROPERTY.exec(lines[i] ?? "")) {
-        const key = p[1]!.toLowerCase();
-        const value = p[2]!.trim();
-        if (key === "created" || key === "created time" || key === "创建时间") {
-          const created = parseNotionCreated(value);
-          if (created) {
-            fields.created = created;
-            notes.push(`Created: ${value} → created: "${created}"（Notion 不带时区，按 UTC${NOTION_UTC_OFFSET} 计）`);
-          } else warnings.push(`看不懂 Created: ${value}，没有写 created；可手动写成 created: "2024-04-20T09:27+08:00"`);
-        } else if (value) {
-          fields.author = value;
-          notes.push(`${p[1]}: ${value} → author: ${JSON.stringify(value)}`);
-        }
-        i++;
-      }
+    }
+    titleNoteAt = notes.length;
+    // Export properties (Notion puts them under the title): known ones become fields, the rest go.
+    while (i < lines.length && lines[i]!.trim() === "") i++;
+    for (let p = PROPERTY_LINE.exec(lines[i] ?? ""); p; p = PROPERTY_LINE.exec(lines[i] ?? "")) {
+      const value = p[2]!.trim();
+      const field = propertyField(p[1]!);
+      if (field === "created") {
+        createdText = value;
+        const created = parseNotionCreated(value);
+        if (created) {
+          fields.created = created;
+          notes.push(`Created: ${value} → created: "${created}"（Notion 不带时区，按 UTC${NOTION_UTC_OFFSET} 计）`);
+        } else if (value) warnings.push(`看不懂 Created: ${value}，没有写 created；可手动写成 created: "2024-04-20T09:27+08:00"`);
+      } else if (field === "author" && value && fields.author === undefined) {
+        fields.author = value;
+        notes.push(`${p[1]}: ${value} → author: ${JSON.stringify(value)}`);
+      } else if (field === "date" && value) {
+        frontmatterData = { ...frontmatterData, date: value };
+        dropped.push(`第 ${i + 1} 行 ${p[1]}: ${value}：用来确定周，不进正文`);
+      } else dropped.push(`第 ${i + 1} 行 ${p[1]}: ${value}：导出属性，未发布`);
+      i++;
+      while (i < lines.length && lines[i]!.trim() === "" && PROPERTY_LINE.test(lines[i + 1] ?? "")) i++;
     }
   }
 
-  if (options.week !== undefined) {
-    if (fields.week && fields.week !== options.week) {
-      if (keptFrontmatter !== undefined)
-        throw new ImportError(`frontmatter 写的是 week: ${fields.week}，与 --week ${options.week} 不一致：去掉 --week 或改正 frontmatter`);
-      notes.push(`标题里的周 ${fields.week} 被 --week ${options.week} 取代`);
-    } else if (!fields.week) notes.push(`week 取自 --week ${options.week}`);
+  if (options.week === undefined) {
+    detected = detectWeek({ frontmatter: frontmatterData, title: fields.title, created: createdText, fileName: options.fileName });
+    if (detected) fields.week = detected.week;
+  } else {
+    const found = detectWeek({ frontmatter: frontmatterData, title: fields.title, created: createdText });
+    if (keptFrontmatter !== undefined && typeof frontmatterData.week === "string" && frontmatterData.week !== options.week)
+      throw new ImportError(`frontmatter 写的是 week: ${frontmatterData.week}，与 --week ${options.week} 不一致：去掉 --week 或改正 frontmatter`);
+    if (found && found.week !== options.week) notes.push(`${SOURCE_LABEL[found.source]}里的 “${found.from}”（${found.week}）被 --week ${options.week} 取代`);
+    else if (!found) notes.push(`week 取自 --week ${options.week}`);
     fields.week = options.week;
   }
+  const titleNotes: string[] = [];
+  let bareTitle = false;
+  if (fields.title !== undefined && keptFrontmatter === undefined) {
+    const bare = WEEK_IN_TEXT.exec(fields.title);
+    bareTitle = !!bare && fields.title.trim() === bare[0] && `${bare[1]}-W${bare[2]!.padStart(2, "0")}` === fields.week;
+    if (bareTitle) {
+      titleNotes.push(`标题 “# ${fields.title}” → week: ${fields.week}`);
+      fields.title = undefined;
+    } else titleNotes.push(`标题 “# ${fields.title}” → title: ${JSON.stringify(fields.title)}`);
+  }
+  if (detected && !(bareTitle && detected.source === "title"))
+    titleNotes.push(`week: ${detected.week}，取自${SOURCE_LABEL[detected.source]}的 “${detected.from}”${detected.rule ? `（${detected.rule}）` : ""}`);
+  notes.splice(titleNoteAt, 0, ...titleNotes);
   if (!fields.week)
     throw new ImportError(
-      "找不到周号：文件第一行应是 “# 2024-W17” 这样的标题，或用 --week 2024-W17 指定 (no week: add a `# YYYY-Www` title or pass --week)",
+      "找不到日期或周号：标题、frontmatter 的 week/date、Created: 行和文件名里都没有（可写 2024-W17、2024-04-20、2024/04/20、24/04/20、2024年4月20日）；用 --week 2024-W17（单个文件）或 --weeks 对照表指定 (no date found: pass --week, or --weeks MAP for many files)",
     );
   const why = explainWeekId(fields.week);
   if (why) throw new ImportError(`周号 ${fields.week} 无效：${why}`);
   const week = fields.week as WeekId;
+  if (keptFrontmatter !== undefined && frontmatterData.week === undefined) keptFrontmatter = `week: ${week}\n${keptFrontmatter}`;
 
   // Body: everything after the title block, faithful to the character, one newline at the end.
   while (i < lines.length && lines[i]!.trim() === "") i++;
   const bodyFirstLine = i + 1;
-  const written = lines.slice(i).join("\n").trimEnd();
+  const exported = lines.slice(i).join("\n").trimEnd();
+  // Private parts first: an HTML comment is never published, not even as escaped text.
+  const uncommented = dropHtmlComments(exported);
+  for (const c of uncommented.dropped) dropped.push(`第 ${c.line + bodyFirstLine - 1} 行的 HTML 注释 ${c.preview}：未发布`);
+  const repaired = options.links ? repairLinks(uncommented.text, options.links) : { text: uncommented.text, repairs: [] };
+  const linkRepairs = repaired.repairs.map((r) => ({ ...r, line: r.line + bodyFirstLine - 1 }));
+  const written = repaired.text;
   const body = options.imageUrls ? rewriteImageUrls(written, options.imageUrls, notes) : written;
   const escaped = escapeForMdx(body);
   const changes = escaped.changes.map((c) => ({ ...c, line: c.line + bodyFirstLine - 1 }));
@@ -159,6 +209,7 @@ export function importWeek(source: string, options: ImportOptions = {}): Importe
       fields.title !== undefined ? `title: ${JSON.stringify(fields.title)}` : undefined,
       fields.author !== undefined ? `author: ${JSON.stringify(fields.author)}` : undefined,
       fields.created !== undefined ? `created: ${JSON.stringify(fields.created)}` : undefined,
+      fields.summary !== undefined ? `summary: ${JSON.stringify(fields.summary)}` : undefined,
     ]
       .filter((l) => l !== undefined)
       .join("\n");
@@ -171,8 +222,18 @@ export function importWeek(source: string, options: ImportOptions = {}): Importe
     changes,
     images: findLocalImages(written).map((img) => ({ ...img, line: img.line + bodyFirstLine - 1 })),
     warnings,
+    detected,
+    linkRepairs,
+    dropped,
   };
 }
+
+const SOURCE_LABEL: Record<DetectedWeek["source"], string> = {
+  frontmatter: "frontmatter",
+  title: "标题",
+  created: "Created: 行",
+  "file-name": "文件名",
+};
 
 /** Replaces image destinations in place; everything else stays byte for byte. */
 function rewriteImageUrls(markdown: string, urls: Readonly<Record<string, string>>, notes: string[]): string {

@@ -1,4 +1,4 @@
-import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from "mdast";
+import type { Nodes, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import remarkGfm from "remark-gfm";
 import remarkMdx from "remark-mdx";
@@ -17,18 +17,19 @@ import type {
   ObjectiveItem,
   ObjectiveSection,
   PlanItem,
-  ProjectMention,
   ReportItem,
   Section,
-  SectionKind,
   WeekReport,
 } from "./model.ts";
 import { extractProgress } from "./progress.ts";
-import { createProjectResolver, type DerivedSlugs, type ProjectResolver } from "./project-names.ts";
+import { createProjectResolver, type DerivedSlugs } from "./project-names.ts";
 import { hastText, mdastToHast, renderHtml, resolveReferences, stripIds } from "./render.ts";
 import { classifyHeading } from "./section-kinds.ts";
+import { isPlaceholder, itemHtml, lineOf, ownText, setId, toItems, type Context, type RawSection } from "./extract/common.ts";
+import { extractProjects, isProjectHeading, projectNameOf } from "./extract/projects.ts";
+import { defaultShape } from "./shape.ts";
 import { AnchorSet, headingSlug } from "./slug.ts";
-import { leadPhrase } from "./text.ts";
+import { leadPhrase, stripStatusWords } from "./text.ts";
 
 /** Where links inside a week point; the site passes its base-aware routes. */
 export interface WeekLinks {
@@ -108,27 +109,7 @@ function readWeek(source: string, options: ParseWeekOptions): WeekReport {
   return parseWeekBody({ frontmatter: parsed.data, body: split.body, bodyLine: split.bodyLine, tree }, options);
 }
 
-interface RawSection {
-  kind: SectionKind;
-  title: string;
-  depth: number;
-  objectiveId?: string;
-  objectiveTitle?: string;
-  heading?: Heading;
-  nodes: RootContent[];
-  anchor: string;
-}
 
-interface Context {
-  file: string;
-  bodyLine: number;
-  /** Added to tree lines to get file lines: 0 for a tree parsed with the frontmatter blanked. */
-  lineOffset: number;
-  anchors: AnchorSet;
-  projects: ProjectResolver;
-  links: WeekLinks;
-  weekMonday: Date;
-}
 
 /** Parses a week body whose frontmatter has been validated already (the Astro collection path). */
 export function parseWeekBody(
@@ -167,11 +148,12 @@ export function parseWeekBody(
     projects: createProjectResolver(registry, options.derivedSlugs),
     links: options.links ?? defaultLinks,
     weekMonday: weekStart(frontmatter.week as WeekId),
+    shape: registry.shape ?? defaultShape,
   };
 
   rebaseInternalUrls(tree, ctx.links);
   const sections = segmentSections(tree, ctx);
-  const projects = sections.flatMap((s) => (canHoldProjects(s) ? extractProjects(s, ctx) : []));
+  const projects = sections.flatMap((s) => extractProjects(s, ctx));
   const objectives = sections.filter((s) => s.kind === "objective").map((s) => extractObjective(s, ctx, registry));
   const metrics = sections.filter((s) => s.kind === "metrics").flatMap((s) => extractMetrics(s, ctx));
   const incidents = sections.filter((s) => s.kind === "incidents").flatMap((s) => extractIncidents(s, ctx));
@@ -223,34 +205,11 @@ function rebaseInternalUrls(tree: Root, links: WeekLinks): void {
   });
 }
 
-/** The `npm run new` template marks unfilled items; they are not content yet. */
-const PLACEHOLDER = /^[（(]待填写[）)]$/;
-function isPlaceholder(text: string): boolean {
-  return PLACEHOLDER.test(text.trim());
-}
 
-function lineOf(node: Nodes, ctx: Context): number {
-  return (node.position?.start.line ?? 1) + ctx.lineOffset;
-}
 
-function setId(node: Nodes, id: string): void {
-  const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> };
-  data.hProperties = { ...data.hProperties, id };
-}
 
-// Matched on the trimmed text: a leading `\s*` before the optional `**` backtracked quadratically.
-const PROJECT_LEAD = /^(?:\*\*|__)?\s*【([^】\n]+)】/;
 
-function projectNameOf(item: ListItem): string | undefined {
-  const first = item.children[0];
-  if (first?.type !== "paragraph") return undefined;
-  const m = PROJECT_LEAD.exec(toString(first).trimStart());
-  return m ? m[1]!.trim() : undefined;
-}
 
-function canHoldProjects(section: RawSection): boolean {
-  return section.kind === "projects" || section.kind === "unknown";
-}
 
 /** Step 1: split the document at headings into sections of known kinds. */
 function segmentSections(tree: Root, ctx: Context): RawSection[] {
@@ -258,8 +217,10 @@ function segmentSections(tree: Root, ctx: Context): RawSection[] {
   let current: RawSection = { kind: "projects", title: "重点项目", depth: 0, nodes: [], anchor: "" };
   for (const node of tree.children) {
     if (node.type === "heading") {
-      const cls = classifyHeading(toString(node));
-      const startsSection = current.depth === 0 || cls.kind !== "unknown" || node.depth <= current.depth;
+      const cls = classifyHeading(toString(node), ctx.shape.sections, ctx.shape.objectives);
+      // A project heading (`## RuyiSDK` under the headings preset) is its own section even below a `#` title.
+      const projectHeading = cls.kind === "unknown" && !ctx.shape.headingProjects?.within && isProjectHeading(cls.title, node.depth, ctx.shape);
+      const startsSection = current.depth === 0 || cls.kind !== "unknown" || node.depth <= current.depth || projectHeading;
       if (startsSection) {
         sections.push(current);
         current = {
@@ -280,7 +241,7 @@ function segmentSections(tree: Root, ctx: Context): RawSection[] {
   sections.push(current);
   const lead = sections[0]!;
   if (lead.nodes.length === 0) sections.shift();
-  else if (!lead.nodes.some((n) => n.type === "list" && n.children.some((li) => projectNameOf(li)))) {
+  else if (!lead.nodes.some((n) => n.type === "list" && n.children.some((li) => projectNameOf(li, ctx.shape)))) {
     lead.kind = "unknown";
     lead.title = "";
   }
@@ -297,111 +258,10 @@ function anchorBase(s: RawSection): string {
   return s.kind;
 }
 
-/** Own text of a list item: its paragraphs, not its nested lists. */
-function ownText(item: ListItem): string {
-  return item.children
-    .filter((c) => c.type !== "list")
-    .map((c) => toString(c))
-    .join("\n")
-    .trim();
-}
 
-function toItems(nodes: RootContent[], ctx: Context): ReportItem[] {
-  const items: ReportItem[] = [];
-  for (const node of nodes) {
-    if (node.type === "list") {
-      for (const li of node.children) {
-        const nested = li.children.filter((c): c is List => c.type === "list");
-        const paragraphs = li.children.filter((c) => c.type !== "list");
-        const own = paragraphs.map((p) => toString(p)).join("\n").trim();
-        if (isPlaceholder(own) && nested.length === 0) continue;
-        items.push({
-          anchor: "",
-          text: own,
-          children: toItems(nested, ctx),
-          line: lineOf(li, ctx),
-        });
-      }
-    } else if (node.type !== "heading") {
-      const text = toString(node).trim();
-      if (text && !isPlaceholder(text)) items.push({ anchor: "", text, children: [], line: lineOf(node, ctx) });
-    }
-  }
-  return items;
-}
 
-function itemHtml(list: List, item: ListItem): { html: string; text: string } {
-  // A list is loose when any item is; the lone copy must keep the same looseness to render the same.
-  const spread = Boolean(list.spread) || list.children.some((c) => c.spread);
-  const start = list.ordered ? (list.start ?? 1) + list.children.indexOf(item) : list.start;
-  const single: List = { ...list, spread, start, children: [{ ...item, spread }] };
-  const hast = stripIds(mdastToHast([single]));
-  return { html: renderHtml(hast), text: hastText(hast) };
-}
 
-/** Wraps the first `【name】` text of an item in a link to the project page. */
-function linkProjectName(paragraph: Paragraph, name: string, href: string): void {
-  const needle = `【${name}】`;
-  const visitChildren = (children: PhrasingContent[]): boolean => {
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!;
-      if (child.type === "text") {
-        const at = child.value.indexOf(needle);
-        if (at < 0) continue;
-        const before = child.value.slice(0, at);
-        const after = child.value.slice(at + needle.length);
-        const link: PhrasingContent = {
-          type: "link",
-          url: href,
-          children: [{ type: "text", value: needle }],
-          data: { hProperties: { className: ["project-link"] } },
-        };
-        const replacement: PhrasingContent[] = [];
-        if (before) replacement.push({ type: "text", value: before });
-        replacement.push(link);
-        if (after) replacement.push({ type: "text", value: after });
-        children.splice(i, 1, ...replacement);
-        return true;
-      }
-      if ("children" in child && child.type !== "link" && visitChildren(child.children as PhrasingContent[])) return true;
-    }
-    return false;
-  };
-  visitChildren(paragraph.children);
-}
 
-/** Step 2: 【project】 top items with their nested items and paragraphs. */
-function extractProjects(section: RawSection, ctx: Context): ProjectMention[] {
-  const mentions: ProjectMention[] = [];
-  for (const node of section.nodes) {
-    if (node.type !== "list") continue;
-    for (const li of node.children) {
-      const name = projectNameOf(li);
-      if (!name) continue;
-      const project = ctx.projects.resolve(name);
-      const anchor = ctx.anchors.take(`p-${project.slug}`);
-      setId(li, anchor);
-      linkProjectName(li.children[0] as Paragraph, name, ctx.links.project(project.slug));
-      const firstText = toString(li.children[0]!);
-      const lead = firstText.trimStart().replace(PROJECT_LEAD, "").trim();
-      const rest = li.children.slice(1);
-      const { html, text } = itemHtml(node, li);
-      mentions.push({
-        name,
-        slug: project.slug,
-        registered: project.registered,
-        anchor,
-        lead,
-        items: toItems(rest, ctx),
-        html,
-        text,
-        progress: extractProgress(toString(li)),
-        line: lineOf(li, ctx),
-      });
-    }
-  }
-  return mentions;
-}
 
 /** Step 3: objective sections and their items, each with its subject. */
 function extractObjective(section: RawSection, ctx: Context, registry: Registry): ObjectiveSection {
@@ -416,7 +276,7 @@ function extractObjective(section: RawSection, ctx: Context, registry: Registry)
         if (isPlaceholder(text)) continue;
         const anchor = ctx.anchors.take(`${prefix}-${items.length + 1}`);
         setId(li, anchor);
-        const subject = leadPhrase(text);
+        const subject = stripStatusWords(leadPhrase(text));
         const { html } = itemHtml(node, li);
         items.push({
           anchor,
@@ -435,7 +295,7 @@ function extractObjective(section: RawSection, ctx: Context, registry: Registry)
       const anchor = ctx.anchors.take(`${prefix}-${items.length + 1}`);
       setId(node, anchor);
       const hast = stripIds(mdastToHast([node]));
-      const subject = leadPhrase(text);
+      const subject = stripStatusWords(leadPhrase(text));
       items.push({
         anchor,
         subject,
@@ -568,7 +428,7 @@ function extractPlans(section: RawSection, ctx: Context): PlanItem[] {
     if (!text || isPlaceholder(text)) return;
     const anchor = ctx.anchors.take(`plan-${plans.length + 1}`);
     setId(node, anchor);
-    const subject = leadPhrase(text);
+    const subject = stripStatusWords(leadPhrase(text));
     plans.push({
       anchor,
       text,

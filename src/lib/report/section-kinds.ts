@@ -32,23 +32,33 @@ export function cleanHeading(text: string): string {
   return t;
 }
 
-function fold(text: string): string {
-  return text.normalize("NFKC").replace(/[\s【】\[\]]/g, "");
+/** Comparable heading text: NFKC, no spaces or brackets, lower-case (`RUYISDK` = `RuyiSDK`). */
+export function foldHeading(text: string): string {
+  return cleanHeading(text).normalize("NFKC").replace(/[\s【】\[\]]/g, "").toLowerCase();
 }
+const fold = foldHeading;
 
-export function classifyHeading(text: string): HeadingClass {
+/**
+ * The kind of a heading. `sections` are the heading variants per kind (content/shape.yaml's, see
+ * shape.ts; the built-in lists above by default); `objectives: false` reads `O1 …` as a plain heading.
+ */
+export function classifyHeading(
+  text: string,
+  sections: Readonly<Record<Exclude<SectionKind, "objective" | "unknown">, readonly string[]>> = SECTION_HEADINGS,
+  objectives = true,
+): HeadingClass {
   const title = cleanHeading(text);
-  const objective = OBJECTIVE_HEADING.exec(title.normalize("NFKC"));
+  const objective = objectives ? OBJECTIVE_HEADING.exec(title.normalize("NFKC")) : null;
   if (objective) {
     const id = `O${Number(objective[1])}`;
     return { kind: "objective", title, objectiveId: id, objectiveTitle: objective[2]!.trim() };
   }
   const folded = fold(title);
-  for (const [kind, variants] of Object.entries(SECTION_HEADINGS) as [SectionKind, string[]][]) {
+  for (const [kind, variants] of Object.entries(sections) as [SectionKind, string[]][]) {
     if (variants.some((v) => folded === fold(v))) return { kind, title };
   }
   // Looser second pass: `本周生产事件`, `下周工作及目标（4/22-4/26）`.
-  for (const [kind, variants] of Object.entries(SECTION_HEADINGS) as [SectionKind, string[]][]) {
+  for (const [kind, variants] of Object.entries(sections) as [SectionKind, string[]][]) {
     if (variants.some((v) => fold(v).length >= 3 && folded.includes(fold(v)))) return { kind, title };
   }
   return { kind: "unknown", title };

@@ -40,6 +40,24 @@ export function leadPhrase(text: string): string {
   return lead.replace(/^\d+[.、)]\s*/, "");
 }
 
+/**
+ * Status words that end a subject without naming it: `物保三期上线完成` is the thread `物保三期`.
+ * Longest first, so `上线完成` goes whole; the subject keeps at least two characters.
+ */
+export const STATUS_SUFFIXES = [
+  "上线完成", "上线完毕", "开发完成", "测试完成", "已经完成", "全部完成", "基本完成", "已上线", "已完成", "已启动", "已结项",
+  "进行中", "推进中", "开发中", "测试中", "联调中", "上线", "完成", "完毕", "启动", "结项", "收尾",
+] as const;
+const STATUS_TAIL = new RegExp(`\\s*(?:${STATUS_SUFFIXES.join("|")})\\s*$`);
+
+/** A subject without its trailing status words (see STATUS_SUFFIXES), repeated: `一期启动完成` → `一期`. */
+export function stripStatusWords(subject: string): string {
+  let current = subject.trim();
+  for (let next = current.replace(STATUS_TAIL, ""); next !== current && [...next].length >= 2; next = current.replace(STATUS_TAIL, ""))
+    current = next;
+  return current;
+}
+
 /** Collapse the whitespace a reader would not see as significant. */
 export function squashSpaces(text: string): string {
   // Per line, not `/[ \t]+\n/g`: that retries every start of a long run of spaces with no newline after it.

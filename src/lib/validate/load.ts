@@ -8,8 +8,9 @@ import type { Problem } from "./problem.ts";
 import { findRegistryConflicts, validateYamlFile } from "./registry-files.ts";
 import { boundaryOf, listWeekTree, resolveInside, scanPublicDir } from "./repo-files.ts";
 import { decodeWeekBytes } from "../report/week-source.ts";
+import { defaultShape, loadShape, SHAPE_FILE, shapeFileSchema } from "../report/shape.ts";
 import { checkReports } from "./report-checks.ts";
-import { validateWeekFiles, type ValidateContext, type WeekFile } from "./validate-week-files.ts";
+import { validateWeekFiles, type ParsedWeekTree, type ValidateContext, type WeekFile } from "./validate-week-files.ts";
 
 /** `/`-separated path relative to `cwd`, as authors see it in messages. */
 export function displayPath(file: string, cwd = process.cwd()): string {
@@ -63,9 +64,11 @@ export function loadRegistry(contentDir: string): Registry {
       return undefined;
     }
   };
+  const shape = loadShape(contentDir);
   return {
     projects: read("projects.yaml", projectsFileSchema) ?? emptyRegistry.projects,
     objectives: read("objectives.yaml", objectivesFileSchema) ?? emptyRegistry.objectives,
+    ...(shape === defaultShape ? {} : { shape }),
   };
 }
 
@@ -113,6 +116,7 @@ const REGISTRY_FILES: Record<string, z.ZodType | undefined> = {
   "projects.yaml": projectsFileSchema,
   "objectives.yaml": objectivesFileSchema,
   "metrics.yaml": metricsFileSchema,
+  [SHAPE_FILE]: shapeFileSchema,
 };
 
 /** projects.yaml, objectives.yaml and metrics.yaml, when present: YAML syntax and their schemas. */
@@ -185,7 +189,13 @@ export function checkContentDir(contentDir: string, root = process.cwd(), option
         ...present.map((f) => loadGivenFile(f, root, boundaryOf(weeksDir, root))),
       ]
     : tree;
-  const context: ValidateContext = { ...ctx, onParsedWeek: options.onParsedWeek, bodyCache: options.bodyCache };
+  // The deep check reads each week with the tree validation already parsed: one MDX parse per week.
+  const trees = new Map<string, { text: string; tree: ParsedWeekTree["tree"] }>();
+  const onParsedWeek = (week: ParsedWeekTree) => {
+    if (options.deep) trees.set(week.path, { text: week.text, tree: week.tree });
+    options.onParsedWeek?.(week);
+  };
+  const context: ValidateContext = { ...ctx, onParsedWeek, bodyCache: options.bodyCache };
   // Explicit files may live outside weeks/ (a draft); nesting only matters for the tree itself.
   const validated = validateWeekFiles(files, present ? { ...context, weeksDir: undefined } : context);
   const reported = (p: Problem) => !present || present.includes(p.file);
@@ -193,7 +203,7 @@ export function checkContentDir(contentDir: string, root = process.cwd(), option
   if (options.deep) {
     const failed = new Set(validated.filter((p) => p.severity === "error").map((p) => p.file));
     const parseable = files.filter((f) => reported({ file: f.path } as Problem) && !failed.has(f.path));
-    problems.push(...checkReports(parseable, ctx.registry ?? loadRegistry(contentDir), loadMetrics(contentDir)));
+    problems.push(...checkReports(parseable, ctx.registry ?? loadRegistry(contentDir), loadMetrics(contentDir), options.onParsedWeek ? undefined : trees));
   }
   return { checked: [...(given ?? tree.map((f) => f.path)), ...registry.checked], problems };
 }

@@ -3,6 +3,9 @@ import type { MetricEntry } from "../insights/metric-registry.ts";
 import { describeMismatch, metricMismatches, unknownFrontmatterMetrics } from "../insights/week-metrics.ts";
 import type { Registry } from "../registry.ts";
 import { parseWeekSource, WeekParseError } from "../report/parse-week.ts";
+import type { Root } from "mdast";
+import type { WeekReport } from "../report/model.ts";
+import { nearDuplicateProjects } from "./near-duplicates.ts";
 import type { Problem } from "./problem.ts";
 import type { WeekFile } from "./validate-week-files.ts";
 
@@ -14,13 +17,16 @@ export function checkReports(
   files: readonly WeekFile[],
   registry: Registry,
   metrics: readonly MetricEntry[] | undefined,
+  /** Trees the validation parsed, by file path; each is taken over (changed) by the week parser. */
+  trees?: ReadonlyMap<string, { text: string; tree: Root }>,
 ): Problem[] {
   const problems: Problem[] = [];
+  const parsed: { file: string; report: WeekReport }[] = [];
   for (const file of files) {
     if (!file.path.endsWith(".mdx")) continue;
     let report;
     try {
-      report = parseWeekSource(file.source, { file: file.path, registry });
+      report = parseWeekSource(file.source, { file: file.path, registry, checked: trees?.get(file.path) });
     } catch (e) {
       const at = e instanceof WeekParseError ? { line: e.line, column: e.column } : {};
       const message = e instanceof WeekParseError ? e.message.replace(/^\S+\s/, "") : String((e as Error).message ?? e);
@@ -34,6 +40,7 @@ export function checkReports(
       });
       continue;
     }
+    parsed.push({ file: file.path, report });
     if (!metrics) continue;
     const frontmatterMetrics = readFrontmatterMetrics(file.source);
     const known = metrics.map((m) => m.id).join("、");
@@ -56,5 +63,6 @@ export function checkReports(
       problems.push({ file: file.path, line: m.line, field: `metrics`, severity: "warning", message, hint });
     }
   }
+  problems.push(...nearDuplicateProjects(parsed));
   return problems;
 }

@@ -13,6 +13,10 @@ describe("parseBenchArgs", () => {
   it("passes a config variant and the profiler switch through", () => {
     expect(parseBenchArgs(["--config", "tmp/x.mjs", "--profile"])).toMatchObject({ config: "tmp/x.mjs", profile: true });
   });
+  it("benches a real content folder with --corpus", () => {
+    expect(parseBenchArgs(["--corpus", "tmp/real/content"])).toMatchObject({ corpus: "tmp/real/content" });
+    expect(parseBenchArgs([])).not.toHaveProperty("corpus");
+  });
   it("turns the search step off with --no-search", () => {
     expect(parseBenchArgs(["--no-search"]).queries).toBe(0);
   });

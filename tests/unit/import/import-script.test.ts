@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -59,5 +59,32 @@ describe("npm run import (child process)", () => {
     const ok = runImport(file, "--out", out, "--week", "2024-W20");
     expect(ok.code).toBe(0);
     expect(readFileSync(join(out, "2024-W20.mdx"), "utf8")).toBe("---\nweek: 2024-W20\n---\n\n正文\n");
+  });
+
+  it("imports a directory of history in one process, with a summary by kind", () => {
+    const dest = join(out, "history");
+    const r = runImport("tests/fixtures/import/status-series", "--out", dest);
+    expect(r.code).toBe(0);
+    expect(readdirSync(dest).sort()).toEqual(["2023-W32.mdx", "2023-W33.mdx", "2023-W34.mdx"]);
+    expect(r.out).toContain("导入完成：写入 3，未变 0，拒绝 0");
+    expect(r.out).toMatch(/补上 https:\/\/：1/);
+    expect(r.out).toMatch(/相对链接改为周页面：2/);
+    expect(r.out).toMatch(/HTML 注释未发布：1/);
+  });
+
+  it("writes nothing when two exports fall in one week, naming both", () => {
+    const src = join(out, "clash");
+    mkdirSync(src, { recursive: true });
+    writeFileSync(join(src, "2024-04-15-周报.md"), "# 周报\n\n正文 a\n");
+    writeFileSync(join(src, "2024-04-18-周报.md"), "# 周报\n\n正文 b\n");
+    const dest = join(out, "clash-out");
+    const r = runImport(src, "--out", dest);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/2024-W16：\n.*2024-04-15-周报\.md.*\n.*2024-04-18-周报\.md/);
+    expect(existsSync(dest)).toBe(false);
+    const map = join(out, "weeks.tsv");
+    writeFileSync(map, "2024-04-18-周报.md\t2024-W17\n");
+    expect(runImport(src, "--out", dest, "--weeks", map).code).toBe(0);
+    expect(readdirSync(dest).sort()).toEqual(["2024-W16.mdx", "2024-W17.mdx"]);
   });
 });

@@ -102,7 +102,8 @@ describe("an export full of { } < > $", () => {
     const withImage = importWeek(hostile, { imageUrls: { "images/missing.png": "/images/2024-W18/missing.png" } });
     expect(passes(withImage.output, "2024-W18")).toEqual([]);
     expect(withImage.output).toContain("![截图\\{1\\}](/images/2024-W18/missing.png)");
-    const source = parseCommonMark(exportBody(hostile));
+    // The one thing left out on purpose is the HTML comment (tested below).
+    const source = parseCommonMark(exportBody(hostile).replace("<!-- 内部备注：不要外传 -->", ""));
     const site = parseWeekMdx(bodyOf(result.output));
     expect(renderedBlocks(site)).toEqual(renderedBlocks(source));
     expect(toString(site)).toBe(toString(source));
@@ -110,12 +111,17 @@ describe("an export full of { } < > $", () => {
 
   it("keeps every text line of the export visible", () => {
     const text = renderedBlocks(parseWeekMdx(bodyOf(result.output))).join("\n");
-    for (const fragment of ["a<b", "<0.1%", "{A,B}", "<经纪人:店东=3:7>", "${date}", "<!-- 内部备注：不要外传 -->", "<br>", "{p99} 80ms", "import 流程梳理完成"])
+    for (const fragment of ["a<b", "<0.1%", "{A,B}", "<经纪人:店东=3:7>", "${date}", "<br>", "{p99} 80ms", "import 流程梳理完成"])
       expect(text).toContain(fragment);
   });
 
+  it("leaves the HTML comment out of the page, with a note naming its line", () => {
+    expect(result.output).not.toContain("内部备注");
+    expect(result.dropped).toEqual([expect.stringMatching(/^第 9 行的 HTML 注释 <!-- 内部备注：不要外传 -->：未发布$/)]);
+  });
+
   it("reports every change with its source line, and local images", () => {
-    expect(describeChanges(result.changes)).toContain("HTML 注释改为可见文字 ×1（第 9 行）");
+    expect(describeChanges(result.changes).join("\n")).not.toContain("HTML 注释");
     expect(result.changes.every((c) => c.line >= 5)).toBe(true);
     expect(result.images).toEqual([{ url: "images/missing.png", line: 33 }]);
   });
@@ -134,7 +140,7 @@ describe("title, week and Created", () => {
   });
 
   it.each([
-    ["no title and no --week", "正文", {}, /找不到周号/],
+    ["no title and no --week", "正文", {}, /找不到日期或周号/],
     ["a title without a week", "# 周报\n\n正文", {}, /--week/],
     ["a week that does not exist", "# 2024-W60\n\n正文", {}, /不存在 W60/],
     ["a bad --week", "正文", { week: "2024-17" }, /YYYY-Www/],

@@ -34,7 +34,7 @@ describe("the seed week", () => {
     expect(seed.objectives.map((o) => `${o.id} ${o.title}`)).toEqual(["O1 业务服务", "O2 能力升级", "O3 平台治理", "O4 支付 × AI"]);
     expect(seed.objectives.map((o) => o.items.length)).toEqual([7, 5, 5, 3]);
     expect(seed.objectives[0]!.items.map((i) => i.subject)).toEqual([
-      "贝好家意向金", "物保三期上线完成", "存管路由", "存管衍生", "资金安全（一期）上线完毕", "分账品质提升", "交易不成退代",
+      "贝好家意向金", "物保三期", "存管路由", "存管衍生", "资金安全（一期）", "分账品质提升", "交易不成退代",
     ]);
     expect(seed.objectives[1]!.items[0]!.subject).toBe("POS收单系统建设");
     expect(seed.objectives[3]!.items[0]!.subject).toBe("贝小理");
