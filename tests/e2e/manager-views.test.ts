@@ -211,6 +211,7 @@ describe("the manager's views", () => {
     const latest = weekIds().at(-1)!;
     const src = readFileSync(join(CONTENT, "weeks", `${latest}.mdx`), "utf8");
     const latestIncidents = (src.split(/生产事件/)[1]?.split(/\n##? /)[0]?.match(/\d{1,2}\/\d{1,2} \d{2}:\d{2}/g) ?? []).length;
+    expect(links.length).toBeGreaterThan(0);
     expect(links.filter((h) => h?.startsWith(`/weeks/${latest.toLowerCase()}/#incident-`)).length).toBe(latestIncidents);
     for (const href of links) expect((await fetch(server.url + href!.slice(1).split("#")[0])).status).toBe(200);
     await context.close();
