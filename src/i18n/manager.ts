@@ -77,6 +77,7 @@ export const managerText = {
     objectives: "目标",
     colObjective: "目标",
     colSubjects: "主题",
+    items: (n: number) => `${n} 条`,
     subjectsMore: (n: number) => `另有 ${n} 个主题，见目标页 →`,
     metrics: "指标",
     colMetric: "指标",

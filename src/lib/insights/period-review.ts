@@ -11,7 +11,7 @@ import { headlineProgress } from "../report/progress.ts";
 import type { IncidentEntry } from "./incident-log.ts";
 import type { Insights } from "./insights.ts";
 import type { MetricPoint, MetricSeries } from "./metric-series.ts";
-import { groupWeeksByPeriod, inPeriod, parsePeriodId, type Period } from "./periods.ts";
+import { groupWeeksByPeriod, type Period } from "./periods.ts";
 import type { PlanReview } from "./plan-vs-done.ts";
 
 /** A place in a week: enough to link to it. */
@@ -138,9 +138,12 @@ function periodPlanReviews(weeks: readonly ArchiveWeek[], insights: Pick<Insight
   return out;
 }
 
-function projectRow(p: ProjectTimeline, period: Period, plans: readonly PlanReview[]): ProjectReviewRow | undefined {
+/** Membership by the period's week ids, worked out once per period (the Thursday rule is date maths). */
+type InPeriod = (week: string) => boolean;
+
+function projectRow(p: ProjectTimeline, inPeriod: InPeriod, plans: readonly PlanReview[]): ProjectReviewRow | undefined {
   // Timeline entries are newest first.
-  const inside = p.entries.filter((e) => inPeriod(e.week, period)).reverse();
+  const inside = p.entries.filter((e) => inPeriod(e.week)).reverse();
   if (inside.length === 0) return undefined;
   const first = inside[0]!;
   const last = inside.at(-1)!;
@@ -161,14 +164,14 @@ function projectRow(p: ProjectTimeline, period: Period, plans: readonly PlanRevi
   };
 }
 
-function objectiveRows(archive: Pick<Archive, "objectives">, period: Period): ObjectiveReviewRow[] {
+function objectiveRows(archive: Pick<Archive, "objectives">, inPeriod: InPeriod): ObjectiveReviewRow[] {
   const rows: ObjectiveReviewRow[] = [];
   for (const o of archive.objectives) {
-    const weeks = o.weeks.filter((w) => inPeriod(w.week, period)).reverse();
+    const weeks = o.weeks.filter((w) => inPeriod(w.week)).reverse();
     if (weeks.length === 0) continue;
     const subjects: SubjectReviewRow[] = [];
     for (const s of o.subjects) {
-      const inside = s.entries.filter((e) => inPeriod(e.week, period)).reverse();
+      const inside = s.entries.filter((e) => inPeriod(e.week)).reverse();
       if (inside.length === 0) continue;
       const first = inside[0]!;
       const last = inside.at(-1)!;
@@ -196,10 +199,10 @@ function objectiveRows(archive: Pick<Archive, "objectives">, period: Period): Ob
   return rows;
 }
 
-function metricRows(series: readonly MetricSeries[], period: Period): MetricReviewRow[] {
+function metricRows(series: readonly MetricSeries[], inPeriod: InPeriod): MetricReviewRow[] {
   const rows: MetricReviewRow[] = [];
   for (const s of series) {
-    const points = s.points.filter((p) => inPeriod(p.week, period));
+    const points = s.points.filter((p) => inPeriod(p.week));
     if (points.length === 0) continue;
     const worse = (a: MetricPoint, b: MetricPoint) => (s.direction === "lower" ? b.value > a.value : b.value < a.value);
     const worst = points.reduce((w, p) => (worse(w, p) ? p : w));
@@ -219,44 +222,55 @@ function metricRows(series: readonly MetricSeries[], period: Period): MetricRevi
   return rows;
 }
 
-/** Every period with weeks, newest first. */
-export function listPeriods(archive: Pick<Archive, "weeks">): PeriodSummary[] {
+/** Every period with weeks, newest first, with the archive weeks in it (oldest first). */
+function periodGroups(archive: Pick<Archive, "weeks">): { summary: PeriodSummary; weeks: ArchiveWeek[] }[] {
   return groupWeeksByPeriod(archive.weeks.map((w) => ({ week: w.report.week, w }))).map(({ period, weeks }) => ({
-    period,
-    weekCount: weeks.length,
-    firstWeek: weeks[0]!.week,
-    lastWeek: weeks.at(-1)!.week,
+    summary: { period, weekCount: weeks.length, firstWeek: weeks[0]!.week, lastWeek: weeks.at(-1)!.week },
+    weeks: weeks.map((x) => x.w),
   }));
 }
 
-/** The review of one period; undefined when the id is not a period or no week falls in it. */
+/** Every period with weeks, newest first. */
+export function listPeriods(archive: Pick<Archive, "weeks">): PeriodSummary[] {
+  return periodGroups(archive).map((g) => g.summary);
+}
+
+/** The review of every period with weeks, newest first; one pass of date maths for all of them. */
+export function buildPeriodReviews(
+  archive: Pick<Archive, "weeks" | "projects" | "objectives">,
+  insights: Pick<Insights, "weeks" | "metrics" | "incidents">,
+): PeriodReview[] {
+  const groups = periodGroups(archive);
+  const summaries = groups.map((g) => g.summary);
+  return groups.map(({ summary, weeks }) => {
+    const ids = new Set(weeks.map((w) => w.report.week));
+    const inPeriod: InPeriod = (week) => ids.has(week);
+    const { period } = summary;
+    const plans = periodPlanReviews(weeks, insights);
+    const projects = archive.projects
+      .map((p) => projectRow(p, inPeriod, plans))
+      .filter((r): r is ProjectReviewRow => !!r)
+      .sort((a, b) => b.weeks.length - a.weeks.length || (a.last.week < b.last.week ? 1 : a.last.week > b.last.week ? -1 : 0) || a.name.localeCompare(b.name, "zh-CN"));
+    const incidents = insights.incidents.entries.filter((e) => inPeriod(e.week));
+    return {
+      ...summary,
+      plans: tally(plans),
+      projects: projects.slice(0, REVIEW_LIMITS.projects),
+      moreProjects: Math.max(0, projects.length - REVIEW_LIMITS.projects),
+      objectives: objectiveRows(archive, inPeriod),
+      metrics: metricRows(insights.metrics, inPeriod),
+      incidents: incidents.slice(0, REVIEW_LIMITS.incidents),
+      moreIncidents: Math.max(0, incidents.length - REVIEW_LIMITS.incidents),
+      others: summaries.filter((s) => s.period.year === period.year && s.period.id !== period.id),
+    };
+  });
+}
+
+/** The review of one period; undefined when the id is not a period with weeks. */
 export function buildPeriodReview(
   archive: Pick<Archive, "weeks" | "projects" | "objectives">,
   insights: Pick<Insights, "weeks" | "metrics" | "incidents">,
   periodId: string,
 ): PeriodReview | undefined {
-  const period = parsePeriodId(periodId);
-  if (!period) return undefined;
-  const weeks = archive.weeks.filter((w) => inPeriod(w.report.week, period));
-  if (weeks.length === 0) return undefined;
-  const plans = periodPlanReviews(weeks, insights);
-  const projects = archive.projects
-    .map((p) => projectRow(p, period, plans))
-    .filter((r): r is ProjectReviewRow => !!r)
-    .sort((a, b) => b.weeks.length - a.weeks.length || (a.last.week < b.last.week ? 1 : a.last.week > b.last.week ? -1 : 0) || a.name.localeCompare(b.name, "zh-CN"));
-  const incidents = insights.incidents.entries.filter((e) => inPeriod(e.week, period));
-  return {
-    period,
-    weekCount: weeks.length,
-    firstWeek: weeks[0]!.report.week,
-    lastWeek: weeks.at(-1)!.report.week,
-    plans: tally(plans),
-    projects: projects.slice(0, REVIEW_LIMITS.projects),
-    moreProjects: Math.max(0, projects.length - REVIEW_LIMITS.projects),
-    objectives: objectiveRows(archive, period),
-    metrics: metricRows(insights.metrics, period),
-    incidents: incidents.slice(0, REVIEW_LIMITS.incidents),
-    moreIncidents: Math.max(0, incidents.length - REVIEW_LIMITS.incidents),
-    others: listPeriods(archive).filter((s) => s.period.year === period.year && s.period.id !== period.id),
-  };
+  return buildPeriodReviews(archive, insights).find((r) => r.period.id === periodId);
 }

@@ -21,7 +21,7 @@
 import type { Archive } from "../archive.ts";
 import { headlineProgress } from "../report/progress.ts";
 import type { MetricSeries } from "./metric-series.ts";
-import { inPeriod, thursdayOf, type Period } from "./periods.ts";
+import { thursdayOf } from "./periods.ts";
 import { formatNumber } from "./format.ts";
 
 export const BOM = "\uFEFF";
@@ -54,18 +54,20 @@ export function toCsv(header: readonly string[], rows: readonly string[][]): str
 export interface ReviewCsvInput {
   archive: Pick<Archive, "weeks" | "projects">;
   metrics: readonly MetricSeries[];
-  period: Period;
+  /** Week ids of the period (see periods.ts: by each week's Thursday). */
+  weeks: ReadonlySet<string>;
   /** Absolute (or site-relative) URL of a place in a week. */
   weekUrl: (weekSlug: string, anchor?: string) => string;
   labels: CsvLabels;
 }
 
 /** Rows of a period: every metric with a reading in the period × every week of the period, then progress. */
-export function reviewCsv({ archive, metrics, period, weekUrl, labels }: ReviewCsvInput): string {
-  const weeks = archive.weeks.filter((w) => inPeriod(w.report.week, period)).map((w) => w.report);
+export function reviewCsv({ archive, metrics, weeks: ids, weekUrl, labels }: ReviewCsvInput): string {
+  const inPeriod = (week: string) => ids.has(week);
+  const weeks = archive.weeks.filter((w) => inPeriod(w.report.week)).map((w) => w.report);
   const rows: string[][] = [];
   for (const s of metrics) {
-    const points = new Map(s.points.filter((p) => inPeriod(p.week, period)).map((p) => [p.weekSlug, p]));
+    const points = new Map(s.points.filter((p) => inPeriod(p.week)).map((p) => [p.weekSlug, p]));
     // Registered metrics always get their rows (an empty value says "not reported that week").
     if (points.size === 0 && !s.registered) continue;
     for (const w of weeks) {

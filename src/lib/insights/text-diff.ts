@@ -63,19 +63,124 @@ function merge(parts: DiffPart[]): DiffPart[] {
  */
 export function diffText(before: string, after: string): DiffPart[] {
   if (before === after) return merge([{ kind: "same", text: after }]);
-  const a = tokenize(before.slice(0, MAX_DIFF_CHARS));
-  const b = tokenize(after.slice(0, MAX_DIFF_CHARS));
-  const changes = diffArrays(a, b, { maxEditLength: MAX_EDIT_LENGTH });
-  const parts: DiffPart[] = changes
-    ? changes.map((c) => ({ kind: c.added ? "ins" : c.removed ? "del" : "same", text: c.value.join("") }))
-    : [
-        { kind: "del", text: a.join("") },
-        { kind: "ins", text: b.join("") },
-      ];
+  const x = before.slice(0, MAX_DIFF_CHARS);
+  const y = after.slice(0, MAX_DIFF_CHARS);
+  // Lines first (items of a report are lines, and few), then words only where lines changed:
+  // a word diff over a whole multi-item text costs far more and says the same.
+  const lines = diffArrays(x.split(/(?<=\n)/), y.split(/(?<=\n)/), { maxEditLength: MAX_EDIT_LENGTH });
+  const parts: DiffPart[] = [];
+  if (!lines) parts.push(...diffWords(x, y));
+  else
+    for (let i = 0; i < lines.length; i++) {
+      const c = lines[i]!;
+      const next = lines[i + 1];
+      if (!c.added && !c.removed) parts.push({ kind: "same", text: c.value.join("") });
+      else if (c.removed && next?.added) {
+        // Changed lines pair up in order; each pair is short, so its word diff is cheap.
+        const n = Math.max(c.value.length, next.value.length);
+        for (let k = 0; k < n; k++) {
+          const was = c.value[k];
+          const now = next.value[k];
+          if (was !== undefined && now !== undefined) parts.push(...diffWords(was, now));
+          else if (was !== undefined) parts.push({ kind: "del", text: was });
+          else parts.push({ kind: "ins", text: now! });
+        }
+        i++;
+      } else parts.push({ kind: c.added ? "ins" : "del", text: c.value.join("") });
+    }
   const cut = (s: string) => (s.length > MAX_DIFF_CHARS ? s.slice(MAX_DIFF_CHARS) : "");
   // What lies past the compared prefix is shown as it stands in the new text.
   if (cut(after)) parts.push({ kind: "same", text: cut(after) });
   return merge(parts);
+}
+
+/** Word-level diff of two stretches of text. */
+function diffWords(x: string, y: string): DiffPart[] {
+  // What both share at the start and the end needs no words: most weeks change a figure or a clause,
+  // and segmenting Chinese is the costly step. Cut only at punctuation or spaces, never inside a word.
+  let head = 0;
+  while (head < x.length && head < y.length && x[head] === y[head]) head++;
+  while (head > 0 && !BOUNDARY.test(x[head - 1]!)) head--;
+  let tail = 0;
+  while (tail < x.length - head && tail < y.length - head && x[x.length - 1 - tail] === y[y.length - 1 - tail]) tail++;
+  while (tail > 0 && !BOUNDARY.test(x[x.length - tail]!)) tail--;
+  const midX = x.slice(head, x.length - tail);
+  const midY = y.slice(head, y.length - tail);
+  const parts: DiffPart[] = [
+    { kind: "same", text: x.slice(0, head) },
+    ...(unrelated(midX, midY)
+      ? [
+          { kind: "del" as const, text: midX },
+          { kind: "ins" as const, text: midY },
+        ]
+      : diffTokens(tokenize(midX), tokenize(midY))),
+    { kind: "same", text: x.slice(x.length - tail) },
+  ];
+  return parts;
+}
+
+/** Pairs of letters or digits in a text (`进度70` → `进度`, `度7`, `70`). */
+function bigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  const chars = [...text].filter(isWord);
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/** Two long stretches sharing few letter pairs are a rewrite: decided before the costly segmenting. */
+function unrelated(a: string, b: string): boolean {
+  if (a.length + b.length <= ALWAYS_DIFF_CHARS) return false;
+  const inA = bigrams(a);
+  const inB = bigrams(b);
+  let shared = 0;
+  for (const g of inB) if (inA.has(g)) shared++;
+  return shared < MIN_SHARED * Math.max(inA.size, inB.size);
+}
+
+/** Characters a word never spans: spaces and punctuation (a figure's `.` and `,` are not here). */
+const BOUNDARY = /[\s，。；;：:、！!？?（）()【】「」《》“”"'‘’\[\]]/u;
+
+function diffTokens(a: string[], b: string[]): DiffPart[] {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  return [
+    { kind: "same", text: a.slice(0, head).join("") },
+    ...diffMiddle(a.slice(head, a.length - tail), b.slice(head, b.length - tail)),
+    { kind: "same", text: a.slice(a.length - tail).join("") },
+  ];
+}
+
+/**
+ * Below this share of shared words two long stretches are a rewrite, not an edit: the diff would
+ * cost most (its work grows with the number of edits) exactly where it says least.
+ */
+const MIN_SHARED = 0.3;
+/** Short stretches are always diffed: cheap, and where a figure or a word changed. */
+const ALWAYS_DIFF_TOKENS = 40;
+const ALWAYS_DIFF_CHARS = 60;
+
+const WORD = /[\p{L}\p{N}]/u;
+const isWord = (token: string): boolean => WORD.test(token);
+
+function diffMiddle(a: string[], b: string[]): DiffPart[] {
+  const rewrite: DiffPart[] = [
+    { kind: "del", text: a.join("") },
+    { kind: "ins", text: b.join("") },
+  ];
+  if (a.length === 0 || b.length === 0) return rewrite;
+  if (a.length + b.length > ALWAYS_DIFF_TOKENS) {
+    // Only words count: spaces and punctuation are shared by any two texts.
+    const wordsA = a.filter(isWord);
+    const wordsB = b.filter(isWord);
+    const inA = new Set(wordsA);
+    const shared = wordsB.filter((t) => inA.has(t)).length;
+    if (shared < MIN_SHARED * Math.max(wordsA.length, wordsB.length)) return rewrite;
+  }
+  const changes = diffArrays(a, b, { maxEditLength: MAX_EDIT_LENGTH });
+  if (!changes) return rewrite;
+  return changes.map((c) => ({ kind: c.added ? "ins" : c.removed ? "del" : "same", text: c.value.join("") }));
 }
 
 /** Whether anything was inserted or deleted. */

@@ -141,3 +141,22 @@ describe("projects list and incident filters", () => {
     expect(filterIncidents(log.entries, { year: 2023 })).toHaveLength(2);
   });
 });
+
+describe("period reviews stay bounded", () => {
+  it("caps projects, subjects and incidents and says how many were left off", async () => {
+    const { REVIEW_LIMITS } = await import("../../../src/lib/insights/period-review.ts");
+    const many = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join("");
+    const big = [
+      week("2024-W20", many(200, (i) => project(`项目${i}号`, `进度${i % 100}%`)) + "\n## O1 业务服务\n\n" + many(30, (i) => `- 主题${i}号，推进中\n`) + "\n## 【生产事件】\n\n" + many(40, (i) => `${i + 1}. 5/14 10:${String(i).padStart(2, "0")} 事件${i}。原因：未知。\n`)),
+      week("2024-W21", "\n## 【生产事件】\n\n" + many(30, (i) => `${i + 1}. 5/21 11:${String(i).padStart(2, "0")} 事件B${i}。原因：未知。\n`)),
+    ];
+    const a = buildArchive(big, projectRegistry, { staleAfterWeeks: 4 });
+    const review = buildPeriodReview(a, buildInsights(a, { metricRegistry, staleAfterWeeks: 4 }), "2024")!;
+    expect(review.projects).toHaveLength(REVIEW_LIMITS.projects);
+    expect(review.moreProjects).toBe(200 - REVIEW_LIMITS.projects);
+    expect(review.objectives[0]!.subjects).toHaveLength(REVIEW_LIMITS.subjects);
+    expect(review.objectives[0]!.moreSubjects).toBe(30 - REVIEW_LIMITS.subjects);
+    expect(review.incidents).toHaveLength(REVIEW_LIMITS.incidents);
+    expect(review.moreIncidents).toBe(70 - REVIEW_LIMITS.incidents);
+  });
+});

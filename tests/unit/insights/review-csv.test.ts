@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../../src/lib/archive.ts";
 import { buildInsights } from "../../../src/lib/insights/insights.ts";
-import { parsePeriodId } from "../../../src/lib/insights/periods.ts";
 import { BOM, csvField, reviewCsv, toCsv } from "../../../src/lib/insights/review-csv.ts";
 import { managerText } from "../../../src/i18n/manager.ts";
 import { metricRegistry, projectRegistry, week } from "./helpers.ts";
@@ -53,7 +52,7 @@ describe("reviewCsv", () => {
   ];
   const archive = buildArchive(weeks, projectRegistry, { staleAfterWeeks: 4 });
   const insights = buildInsights(archive, { metricRegistry, staleAfterWeeks: 4 });
-  const csv = reviewCsv({ archive, metrics: insights.metrics, period: parsePeriodId("2024-q2")!, weekUrl: (s, a) => `https://x.test/weeks/${s}/#${a}`, labels: managerText.csv });
+  const csv = reviewCsv({ archive, metrics: insights.metrics, weeks: new Set(["2024-W14", "2024-W15"]), weekUrl: (s, a) => `https://x.test/weeks/${s}/#${a}`, labels: managerText.csv });
   const rows = readCsv(csv.slice(1));
 
   it("starts with the header row", () => {

@@ -78,3 +78,22 @@ describe("progressChange", () => {
     expect(progressChange([], extractProgress("整体进度70%"))).toBeUndefined();
   });
 });
+
+describe("diffText on long texts", () => {
+  const words = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i} `).join("");
+  it("treats two long unrelated texts as one rewrite", () => {
+    expect(diffText(words("alpha", 40), words("omega", 40))).toEqual([
+      { kind: "del", text: words("alpha", 40).trimEnd() },
+      { kind: "ins", text: words("omega", 40).trimEnd() },
+      { kind: "same", text: " " },
+    ]);
+  });
+  it("still marks one changed word inside a long text", () => {
+    const before = words("w", 60);
+    const after = before.replace("w30 ", "changed ");
+    expect(diffText(before, after).filter((p) => p.kind !== "same")).toEqual([
+      { kind: "del", text: "w30" },
+      { kind: "ins", text: "changed" },
+    ]);
+  });
+});
