@@ -13,6 +13,10 @@ export const siteConfig = {
   contentDir: env.WEEKLY_ARCHIVE_CONTENT || "content",
   /** A project or subject with no mention for this many weeks (and not done) is shown as stale. */
   staleAfterWeeks: 4,
+  /** A project whose reported progress figure has not moved for this many weeks is shown at risk on the home page. */
+  stalledAfterWeeks: 3,
+  /** How many weeks back (the newest included) the home page lists incidents. */
+  dashboardIncidentWeeks: 4,
   /** How many recent weeks the home page lists. */
   recentWeeks: 8,
   /** Deployed origin and sub-path, e.g. for GitHub Pages (`SITE`, `BASE_PATH`). */

@@ -61,8 +61,6 @@ export const insightsText = {
     empty: "周报里还没有生产事件。",
     total: (n: number) => `共 ${n} 起`,
     byMonth: "按月统计",
-    byYear: "按年份",
-    yearCount: (year: string, n: number) => `${year} 年 ${n} 起`,
     colMonth: "月份",
     colCount: "事件数",
     count: (n: number) => `${n} 起`,

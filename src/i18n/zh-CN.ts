@@ -11,6 +11,7 @@ export const zhCN = {
     objectives: "目标",
     metrics: "指标",
     incidents: "生产事件",
+    reviews: "阶段回顾",
     search: "搜索",
   },
   footer: (count: number) => `共 ${count} 份周报 · 内部资料，请勿外传`,

@@ -18,6 +18,13 @@ export function createRoutes(base: string) {
     /** One metric's chart and data table, a year per page. */
     metric: (id: string) => at(`metrics/${id}/`),
     incidents: () => at("incidents/"),
+    incidentsYear: (year: number) => at(`incidents/${year}/`),
+    incidentsSeverity: (severity: string) => at(`incidents/severity/${severity.toLowerCase()}/`),
+    projectsByObjective: (id: string) => at(`projects/objective/${id.toLowerCase()}/`),
+    projectsByStatus: (status: string) => at(`projects/status/${status}/`),
+    reviews: () => at("reviews/"),
+    review: (id: string) => at(`reviews/${id}/`),
+    reviewCsv: (id: string) => at(`reviews/${id}.csv`),
     search: (q?: string) => at("search/") + (q ? `?q=${encodeURIComponent(q)}` : ""),
     asset: (path: string) => at(path.replace(/^\//, "")),
   };

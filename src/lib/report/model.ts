@@ -113,6 +113,8 @@ export const incidentSchema = z.object({
   impact: z.string().optional(),
   /** Cause as written (after `原因：`). */
   cause: z.string().optional(),
+  /** Severity when the text states one: `A`–`D` or `AB`/`CD` (from `B级`, `AB级`), or `P0`–`P3`; absent when not written. */
+  severity: z.string().optional(),
   text: z.string(),
   html: z.string(),
   line: z.number().int(),

@@ -1,0 +1,276 @@
+/**
+ * Period reviews (/reviews/<id>/): per project and objective, what a quarter, half or year of
+ * weeks says — weeks mentioned, first and last status, progress from → to, plans vs. done — with
+ * the period's metrics and incidents. Every row links to the exact week section it comes from.
+ * Bounded by construction: rows summarise (no week text is reprinted) and long lists are capped
+ * with a link out, so a year of a ten-team archive stays a handout, not a dump.
+ */
+import type { Archive, ArchiveWeek, ProjectTimeline } from "../archive.ts";
+import type { Progress } from "../report/model.ts";
+import { headlineProgress } from "../report/progress.ts";
+import type { IncidentEntry } from "./incident-log.ts";
+import type { Insights } from "./insights.ts";
+import type { MetricPoint, MetricSeries } from "./metric-series.ts";
+import { groupWeeksByPeriod, type Period } from "./periods.ts";
+import type { PlanReview } from "./plan-vs-done.ts";
+
+/** A place in a week: enough to link to it. */
+export interface WeekRef {
+  week: string;
+  weekSlug: string;
+  anchor: string;
+}
+
+/** What a mention says, in one short line, with where it is. */
+export interface StatusRef extends WeekRef {
+  status: string;
+}
+
+export interface PlanTally {
+  total: number;
+  /** Ticked done, or judged as progressed by the following week (plan-vs-done.ts). */
+  done: number;
+}
+
+export interface ProjectReviewRow {
+  slug: string;
+  name: string;
+  owner?: string;
+  registryStatus?: string;
+  /** Every week of the period that mentions the project, oldest first. */
+  weeks: WeekRef[];
+  first: StatusRef;
+  last: StatusRef;
+  progressFrom?: number;
+  progressTo?: number;
+  plans: PlanTally;
+}
+
+export interface SubjectReviewRow {
+  subject: string;
+  projectSlug?: string;
+  weekCount: number;
+  first: StatusRef;
+  last: StatusRef;
+  progressFrom?: number;
+  progressTo?: number;
+}
+
+export interface ObjectiveReviewRow {
+  id: string;
+  title: string;
+  /** Weeks with a section for this objective. */
+  weeks: WeekRef[];
+  itemCount: number;
+  subjects: SubjectReviewRow[];
+  /** Subjects left off to keep the page bounded. */
+  moreSubjects: number;
+}
+
+export interface MetricReviewRow {
+  id: string;
+  label: string;
+  unit: string;
+  decimals: number;
+  direction: MetricSeries["direction"];
+  target?: number;
+  readings: number;
+  latest: MetricPoint;
+  worst: MetricPoint;
+  below: number;
+}
+
+export interface PeriodSummary {
+  period: Period;
+  weekCount: number;
+  firstWeek: string;
+  lastWeek: string;
+}
+
+export interface PeriodReview extends PeriodSummary {
+  plans: PlanTally;
+  projects: ProjectReviewRow[];
+  moreProjects: number;
+  objectives: ObjectiveReviewRow[];
+  metrics: MetricReviewRow[];
+  incidents: IncidentEntry[];
+  moreIncidents: number;
+  /** The other periods of the same year, for navigation between reviews. */
+  others: PeriodSummary[];
+}
+
+/** Caps that keep a review page ≤ 300 KB at any archive size (issue #19). */
+export const REVIEW_LIMITS = { projects: 150, subjects: 12, incidents: 60 } as const;
+const STATUS_CHARS = 48;
+
+/**
+ * One line saying where a piece of work stands: the first line of its text that says something
+ * (not the 【name】 line, not a bare `业务合作：` label), shortened.
+ */
+export function statusLine(text: string, name = ""): string {
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && l !== `【${name}】` && !/^【[^】]*】$/.test(l) && !/[：:]$/.test(l));
+  let line = (lines[0] ?? text.trim()).replace(/^【[^】]*】\s*/, "");
+  // An objective item starts with its subject (`存管路由，…`), already the row's title.
+  if (name && line.startsWith(name)) line = line.slice(name.length).replace(/^[\s，,：:、；;]+/, "") || line;
+  const chars = [...line];
+  return chars.length > STATUS_CHARS ? `${chars.slice(0, STATUS_CHARS).join("")}…` : line;
+}
+
+function headline(progress: readonly Progress[]): number | undefined {
+  return headlineProgress([...progress])?.percent;
+}
+
+function tally(reviews: readonly PlanReview[]): PlanTally {
+  return { total: reviews.length, done: reviews.filter((r) => r.status === "done" || r.status === "addressed").length };
+}
+
+/** The reviews of the plans written in each week of the period (judged by the week after). */
+function periodPlanReviews(weeks: readonly ArchiveWeek[], insights: Pick<Insights, "weeks">): PlanReview[] {
+  const out: PlanReview[] = [];
+  for (const w of weeks) {
+    const next = w.next;
+    const review = next ? insights.weeks.get(next.slug)?.plans : undefined;
+    if (review && review.fromSlug === w.report.slug) out.push(...review.reviews);
+  }
+  return out;
+}
+
+/** Membership by the period's week ids, worked out once per period (the Thursday rule is date maths). */
+type InPeriod = (week: string) => boolean;
+
+function projectRow(p: ProjectTimeline, inPeriod: InPeriod, plans: readonly PlanReview[]): ProjectReviewRow | undefined {
+  // Timeline entries are newest first.
+  const inside = p.entries.filter((e) => inPeriod(e.week)).reverse();
+  if (inside.length === 0) return undefined;
+  const first = inside[0]!;
+  const last = inside.at(-1)!;
+  const withProgress = inside.filter((e) => headline(e.progress) !== undefined);
+  const weeks: WeekRef[] = [];
+  for (const e of inside) if (weeks.at(-1)?.weekSlug !== e.weekSlug) weeks.push({ week: e.week, weekSlug: e.weekSlug, anchor: e.anchor });
+  return {
+    slug: p.slug,
+    name: p.name,
+    owner: p.entry?.owner,
+    registryStatus: p.entry?.status,
+    weeks,
+    first: { week: first.week, weekSlug: first.weekSlug, anchor: first.anchor, status: statusLine(first.text, first.name) },
+    last: { week: last.week, weekSlug: last.weekSlug, anchor: last.anchor, status: statusLine(last.text, last.name) },
+    progressFrom: withProgress.length > 0 ? headline(withProgress[0]!.progress) : undefined,
+    progressTo: withProgress.length > 0 ? headline(withProgress.at(-1)!.progress) : undefined,
+    plans: tally(plans.filter((r) => r.plan.projectSlug === p.slug)),
+  };
+}
+
+function objectiveRows(archive: Pick<Archive, "objectives">, inPeriod: InPeriod): ObjectiveReviewRow[] {
+  const rows: ObjectiveReviewRow[] = [];
+  for (const o of archive.objectives) {
+    const weeks = o.weeks.filter((w) => inPeriod(w.week)).reverse();
+    if (weeks.length === 0) continue;
+    const subjects: SubjectReviewRow[] = [];
+    for (const s of o.subjects) {
+      const inside = s.entries.filter((e) => inPeriod(e.week)).reverse();
+      if (inside.length === 0) continue;
+      const first = inside[0]!;
+      const last = inside.at(-1)!;
+      const withProgress = inside.filter((e) => headline(e.progress) !== undefined);
+      subjects.push({
+        subject: s.subject,
+        projectSlug: s.projectSlug,
+        weekCount: new Set(inside.map((e) => e.weekSlug)).size,
+        first: { week: first.week, weekSlug: first.weekSlug, anchor: first.anchor, status: statusLine(first.text, s.subject) },
+        last: { week: last.week, weekSlug: last.weekSlug, anchor: last.anchor, status: statusLine(last.text, s.subject) },
+        progressFrom: withProgress.length > 0 ? headline(withProgress[0]!.progress) : undefined,
+        progressTo: withProgress.length > 0 ? headline(withProgress.at(-1)!.progress) : undefined,
+      });
+    }
+    subjects.sort((a, b) => b.weekCount - a.weekCount || a.subject.localeCompare(b.subject, "zh-CN"));
+    rows.push({
+      id: o.id,
+      title: o.title,
+      weeks: weeks.map((w) => ({ week: w.week, weekSlug: w.weekSlug, anchor: w.anchor })),
+      itemCount: weeks.reduce((n, w) => n + w.groups.reduce((m, g) => m + g.items.length, 0), 0),
+      subjects: subjects.slice(0, REVIEW_LIMITS.subjects),
+      moreSubjects: Math.max(0, subjects.length - REVIEW_LIMITS.subjects),
+    });
+  }
+  return rows;
+}
+
+function metricRows(series: readonly MetricSeries[], inPeriod: InPeriod): MetricReviewRow[] {
+  const rows: MetricReviewRow[] = [];
+  for (const s of series) {
+    const points = s.points.filter((p) => inPeriod(p.week));
+    if (points.length === 0) continue;
+    const worse = (a: MetricPoint, b: MetricPoint) => (s.direction === "lower" ? b.value > a.value : b.value < a.value);
+    const worst = points.reduce((w, p) => (worse(w, p) ? p : w));
+    rows.push({
+      id: s.id,
+      label: s.label,
+      unit: s.unit,
+      decimals: s.decimals,
+      direction: s.direction,
+      target: s.target,
+      readings: points.length,
+      latest: points.at(-1)!,
+      worst,
+      below: points.filter((p) => p.missed).length,
+    });
+  }
+  return rows;
+}
+
+/** Every period with weeks, newest first, with the archive weeks in it (oldest first). */
+function periodGroups(archive: Pick<Archive, "weeks">): { summary: PeriodSummary; weeks: ArchiveWeek[] }[] {
+  return groupWeeksByPeriod(archive.weeks.map((w) => ({ week: w.report.week, w }))).map(({ period, weeks }) => ({
+    summary: { period, weekCount: weeks.length, firstWeek: weeks[0]!.week, lastWeek: weeks.at(-1)!.week },
+    weeks: weeks.map((x) => x.w),
+  }));
+}
+
+/** Every period with weeks, newest first. */
+export function listPeriods(archive: Pick<Archive, "weeks">): PeriodSummary[] {
+  return periodGroups(archive).map((g) => g.summary);
+}
+
+/** The review of every period with weeks, newest first; one pass of date maths for all of them. */
+export function buildPeriodReviews(
+  archive: Pick<Archive, "weeks" | "projects" | "objectives">,
+  insights: Pick<Insights, "weeks" | "metrics" | "incidents">,
+): PeriodReview[] {
+  const groups = periodGroups(archive);
+  const summaries = groups.map((g) => g.summary);
+  return groups.map(({ summary, weeks }) => {
+    const ids = new Set(weeks.map((w) => w.report.week));
+    const inPeriod: InPeriod = (week) => ids.has(week);
+    const { period } = summary;
+    const plans = periodPlanReviews(weeks, insights);
+    const projects = archive.projects
+      .map((p) => projectRow(p, inPeriod, plans))
+      .filter((r): r is ProjectReviewRow => !!r)
+      .sort((a, b) => b.weeks.length - a.weeks.length || (a.last.week < b.last.week ? 1 : a.last.week > b.last.week ? -1 : 0) || a.name.localeCompare(b.name, "zh-CN"));
+    const incidents = insights.incidents.entries.filter((e) => inPeriod(e.week));
+    return {
+      ...summary,
+      plans: tally(plans),
+      projects: projects.slice(0, REVIEW_LIMITS.projects),
+      moreProjects: Math.max(0, projects.length - REVIEW_LIMITS.projects),
+      objectives: objectiveRows(archive, inPeriod),
+      metrics: metricRows(insights.metrics, inPeriod),
+      incidents: incidents.slice(0, REVIEW_LIMITS.incidents),
+      moreIncidents: Math.max(0, incidents.length - REVIEW_LIMITS.incidents),
+      others: summaries.filter((s) => s.period.year === period.year && s.period.id !== period.id),
+    };
+  });
+}
+
+/** The review of one period; undefined when the id is not a period with weeks. */
+export function buildPeriodReview(
+  archive: Pick<Archive, "weeks" | "projects" | "objectives">,
+  insights: Pick<Insights, "weeks" | "metrics" | "incidents">,
+  periodId: string,
+): PeriodReview | undefined {
+  return buildPeriodReviews(archive, insights).find((r) => r.period.id === periodId);
+}

@@ -1,0 +1,111 @@
+/**
+ * The CSV next to each period review (/reviews/<id>.csv), for Excel and spreadsheets.
+ *
+ * Columns (header row first, in Chinese as the readers' Excel shows them):
+ *   类型      `指标` (one row per metric per week of the period: every registered metric, and
+ *             unregistered ones with a reading in the period) or `项目进度` (one row per project
+ *             mention with a progress figure)
+ *   周        ISO week, `2024-W17`
+ *   周四日期  the week's Thursday, `2024-04-25` (it decides which period the week is in)
+ *   编号      metric id (`deposit-success-rate`) or project slug
+ *   名称      metric label or project name
+ *   数值      the number, dot as decimal separator, no unit; empty when the week has no reading
+ *   单位      `%`, `次`…
+ *   目标      the metric's target; empty when none (always empty for progress)
+ *   是否达标  `达标` / `未达标`; empty without target or reading
+ *   原文      the figure as the week wrote it (`99.997%`, `整体进度70%`)
+ *   链接      URL of the place in the week
+ * Encoding: UTF-8 with a byte-order mark (Excel needs it to read Chinese), CRLF line ends,
+ * fields quoted per RFC 4180 when they hold a comma, quote or line break.
+ */
+import type { Archive } from "../archive.ts";
+import { headlineProgress } from "../report/progress.ts";
+import type { MetricSeries } from "./metric-series.ts";
+import { thursdayOf } from "./periods.ts";
+import { formatNumber } from "./format.ts";
+
+export const BOM = "\uFEFF";
+
+export interface CsvLabels {
+  header: readonly string[];
+  metric: string;
+  progress: string;
+  met: string;
+  missed: string;
+}
+
+/** One field per RFC 4180; text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) is defused with a leading `'`. */
+export function csvField(value: string | number | undefined, { text = false } = {}): string {
+  if (value === undefined) return "";
+  let s = String(value);
+  if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvRow(fields: readonly string[]): string {
+  return fields.join(",");
+}
+
+/** The whole file: BOM, header, rows, CRLF-terminated. */
+export function toCsv(header: readonly string[], rows: readonly string[][]): string {
+  return BOM + [csvRow(header.map((h) => csvField(h))), ...rows.map(csvRow)].map((l) => `${l}\r\n`).join("");
+}
+
+export interface ReviewCsvInput {
+  archive: Pick<Archive, "weeks" | "projects">;
+  metrics: readonly MetricSeries[];
+  /** Week ids of the period (see periods.ts: by each week's Thursday). */
+  weeks: ReadonlySet<string>;
+  /** Absolute (or site-relative) URL of a place in a week. */
+  weekUrl: (weekSlug: string, anchor?: string) => string;
+  labels: CsvLabels;
+}
+
+/** Rows of a period: every metric with a reading in the period × every week of the period, then progress. */
+export function reviewCsv({ archive, metrics, weeks: ids, weekUrl, labels }: ReviewCsvInput): string {
+  const inPeriod = (week: string) => ids.has(week);
+  const weeks = archive.weeks.filter((w) => inPeriod(w.report.week)).map((w) => w.report);
+  const rows: string[][] = [];
+  for (const s of metrics) {
+    const points = new Map(s.points.filter((p) => inPeriod(p.week)).map((p) => [p.weekSlug, p]));
+    // Registered metrics always get their rows (an empty value says "not reported that week").
+    if (points.size === 0 && !s.registered) continue;
+    for (const w of weeks) {
+      const p = points.get(w.slug);
+      rows.push([
+        csvField(labels.metric),
+        csvField(w.week),
+        csvField(thursdayOf(w.week)),
+        csvField(s.id, { text: true }),
+        csvField(s.label, { text: true }),
+        csvField(p ? formatNumber(p.value, s.decimals) : undefined),
+        csvField(s.unit, { text: true }),
+        csvField(s.target),
+        csvField(p && s.target !== undefined ? (p.missed ? labels.missed : labels.met) : undefined),
+        csvField(p?.raw, { text: true }),
+        csvField(weekUrl(w.slug, "week-metrics")),
+      ]);
+    }
+  }
+  const names = new Map(archive.projects.map((p) => [p.slug, p.name]));
+  for (const w of weeks)
+    for (const m of w.projects) {
+      const figure = headlineProgress([...m.progress]);
+      if (!figure) continue;
+      const name = names.get(m.slug) ?? m.name;
+      rows.push([
+        csvField(labels.progress),
+        csvField(w.week),
+        csvField(thursdayOf(w.week)),
+        csvField(m.slug, { text: true }),
+        csvField(name, { text: true }),
+        csvField(figure.percent),
+        csvField("%"),
+        "",
+        "",
+        csvField(figure.raw, { text: true }),
+        csvField(weekUrl(w.slug, m.anchor)),
+      ]);
+    }
+  return toCsv(labels.header, rows);
+}
