@@ -45,7 +45,7 @@ export function isWeekHtmlElement(name: string): name is WeekHtmlElement {
 
 /** Lower-cased attribute names `element` may carry. */
 export function attributesOf(element: string): readonly string[] {
-  return [...(WEEK_HTML_ATTRIBUTES["*"] ?? []), ...(WEEK_HTML_ATTRIBUTES[element] ?? [])];
+  return [...new Set([...(WEEK_HTML_ATTRIBUTES[element] ?? []), ...(WEEK_HTML_ATTRIBUTES["*"] ?? [])])];
 }
 
 /**

@@ -28,8 +28,27 @@ const jsxElement: Handler = (state: State, node: any): ElementContent | ElementC
     if (!allowed.includes(key)) continue;
     properties[key] = key === "open" ? true : ((a.value as string | null) ?? "");
   }
-  return { type: "element", tagName: name, properties, children: state.all(node) };
+  let children = state.all(node);
+  if (name === "details") children = summaryFirst(children);
+  return { type: "element", tagName: name, properties, children };
 };
+
+/**
+ * `<summary>` on its own line is read into a paragraph; inside <p> a browser does not take it as the
+ * label of its <details>. Lift a summary that leads the first paragraph out in front of it.
+ */
+function summaryFirst(children: ElementContent[]): ElementContent[] {
+  const at = children.findIndex((c) => !(c.type === "text" && c.value.trim() === ""));
+  const p = children[at];
+  if (!p || p.type !== "element" || p.tagName !== "p") return children;
+  const lead = p.children.findIndex((c) => !(c.type === "text" && c.value.trim() === ""));
+  const summary = p.children[lead];
+  if (!summary || summary.type !== "element" || summary.tagName !== "summary") return children;
+  const rest = p.children.slice(lead + 1);
+  if (rest[0]?.type === "text") rest[0] = { ...rest[0], value: rest[0].value.replace(/^\s+/, "") };
+  const keep = rest.some((c) => !(c.type === "text" && c.value === "")) ? [{ ...p, children: rest }] : [];
+  return [...children.slice(0, at), summary, ...keep, ...children.slice(at + 1)];
+}
 
 const expression: Handler = (_state, node: any) => ({ type: "text", value: `{${node.value ?? ""}}` });
 const esm: Handler = (_state, node: any) => ({ type: "text", value: String(node.value ?? "") });
