@@ -271,11 +271,36 @@ function rewriteImageUrls(markdown: string, urls: Readonly<Record<string, string
         notes.push(`图片 ${node.url} → ${urls[node.url]}`);
       }
     }
+    // Offsets into the node's value are offsets into the file only where no container indent was removed.
+    const verbatim = node.type === "html" && node.position && markdown.slice(node.position.start.offset, node.position.end.offset) === node.value;
+    if (node.type === "html" && node.position && verbatim) for (const img of htmlImages(node.value)) {
+      if (urls[img.src] === undefined) continue;
+      const at = node.position.start.offset! + img.valueStart;
+      edits.push({ start: at, end: at + img.src.length, text: urls[img.src]! });
+      notes.push(`图片 ${img.src} → ${urls[img.src]}`);
+    }
     if ("children" in node) for (const c of node.children) visit(c as Nodes);
   };
   visit(parseCommonMark(markdown));
   let out = markdown;
   for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+function isLocal(url: string): boolean {
+  return url !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith("/") && !url.startsWith("#");
+}
+
+/** `<img src="…">` tags in raw HTML: the src as written and where its text starts in `raw`. */
+function htmlImages(raw: string): { src: string; valueStart: number; lineOffset: number }[] {
+  const out: { src: string; valueStart: number; lineOffset: number }[] = [];
+  for (const part of splitHtml(raw)) {
+    if (!("tag" in part) || part.tag.name !== "img" || part.tag.closing) continue;
+    const src = part.tag.attributes.find((a) => a.name.toLowerCase() === "src");
+    // Entity-free values only: the offsets must point at the URL exactly as written.
+    if (src?.value && src.valueStart !== undefined && !src.value.includes("&"))
+      out.push({ src: src.value, valueStart: part.start + src.valueStart, lineOffset: raw.slice(0, part.start).split("\n").length - 1 });
+  }
   return out;
 }
 
@@ -288,6 +313,9 @@ function findLocalImages(markdown: string): LocalImage[] {
       // Definitions are links unless an image uses them; only real image nodes count.
       if (local && node.type === "image") images.push({ url, line: node.position?.start.line ?? 0 });
     }
+    if (node.type === "html")
+      for (const img of htmlImages(node.value))
+        if (isLocal(img.src)) images.push({ url: img.src, line: (node.position?.start.line ?? 0) + img.lineOffset });
     if ("children" in node) for (const c of node.children) visit(c as Nodes);
   };
   visit(parseCommonMark(markdown));
@@ -299,7 +327,7 @@ const KIND_LABELS: Record<EscapeKind, string> = {
   "}": "} → \\}",
   "<": "< → \\<",
   "html-comment": "HTML 注释改为可见文字",
-  html: "HTML 标签改为可见文字",
+  html: "HTML 标签改写（允许的标签写成 MDX 形式，其余改为可见文字）",
   autolink: "<网址> → [网址](网址)",
   "indented-code": "缩进代码块 → ``` 代码块",
   "esm-like": "段首 import/export → 字符引用",
