@@ -32,15 +32,19 @@ function isScriptUrl(url: string): boolean {
 
 /**
  * `allowScript` says which <script> elements are the site's own (e.g. its bundled module scripts),
- * so that only scripts a week could have put there count.
+ * given their ancestors (outermost first), so that only scripts a week could have put there count.
  */
-export function findExecutableVectors(html: string, allowScript: (el: Element) => boolean = () => false): Vector[] {
+export function findExecutableVectors(
+  html: string,
+  allowScript: (el: Element, ancestors: readonly Element[]) => boolean = () => false,
+): Vector[] {
   const vectors: Vector[] = [];
+  const stack: Element[] = [];
   const walk = (node: Nodes): void => {
     if (node.type === "element") {
       const attrs = attributesOf(node);
       const near = `<${node.tagName} ${Object.entries(attrs).map(([k, v]) => `${k}="${v}"`).join(" ")}>`.slice(0, 160);
-      if (node.tagName === "script" && !allowScript(node)) vectors.push({ what: "<script>", near });
+      if (node.tagName === "script" && !allowScript(node, stack)) vectors.push({ what: "<script>", near });
       if (["iframe", "object", "embed", "frame", "frameset", "base", "meta"].includes(node.tagName) && !(node.tagName === "meta" && !attrs["http-equiv"]))
         vectors.push({ what: `<${node.tagName}>`, near });
       for (const [name, value] of Object.entries(attrs)) {
@@ -49,7 +53,9 @@ export function findExecutableVectors(html: string, allowScript: (el: Element) =
         if (URL_ATTRIBUTES.includes(name) && isScriptUrl(value)) vectors.push({ what: `${name}= ${scheme(value)}:`, near });
       }
     }
+    if (node.type === "element") stack.push(node);
     if ("children" in node) for (const c of node.children as Nodes[]) walk(c);
+    if (node.type === "element") stack.pop();
     if (node.type === "element" && node.tagName === "template" && node.content) walk(node.content);
   };
   walk(fromHtml(html, { fragment: !/^\s*<!doctype/i.test(html) }));
