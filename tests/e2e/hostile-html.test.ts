@@ -42,11 +42,10 @@ function decodeXml(text: string): string {
 }
 
 /**
- * The site's own scripts: Astro's module scripts, outside every container that receives a week's HTML
- * (`set:html` is used only inside `article.week-body` and `.prose`).
+ * The site's own scripts (Astro's module scripts, the inline search highlighter) are the ones outside
+ * every container that receives a week's HTML: `set:html` is used only in `article.week-body` and `.prose`.
  */
-const siteScript = (el: Element, ancestors: readonly Element[]) =>
-  el.properties.type === "module" &&
+const siteScript = (_el: Element, ancestors: readonly Element[]) =>
   !ancestors.some((a) => a.tagName === "article" || (Array.isArray(a.properties.className) && a.properties.className.includes("prose")));
 
 const SCRIPT_URL = /^[\u0000-\u0020]*(j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|v\s*b\s*s\s*c\s*r\s*i\s*p\s*t|d\s*a\s*t\s*a)\s*:/i;
