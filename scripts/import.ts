@@ -3,12 +3,13 @@
  * Notion/Markdown exports, one or years of them, → canonical week files in <contentDir>/weeks/, in one
  * process. Never overwrites without --force; writes nothing when two exports fall in one week.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { siteConfig } from "../src/site.config.ts";
 import { collectInputs, parseWeekMap, planImport, type BatchInput, type PlannedWeek } from "../src/lib/import/batch.ts";
 import { describeChanges } from "../src/lib/import/import-week.ts";
+import { checkLocalImage } from "../src/lib/import/local-image.ts";
 import { displayPath } from "../src/lib/validate/load.ts";
 import { decodeWeekBytes } from "../src/lib/report/week-source.ts";
 import { formatProblem, validateWeekFiles } from "../src/lib/validate/index.ts";
@@ -110,20 +111,25 @@ for (const { input, result } of plan.weeks) {
   const notes: string[] = [];
   const urls: Record<string, string> = {};
   for (const img of result.images) {
-    const local = resolve(dirname(input.path), safeDecode(img.url.split(/[?#]/)[0]!));
-    if (!existsSync(local)) {
-      notes.push(`⚠ 第 ${img.line} 行的图片 ${img.url} 找不到（相对 ${displayPath(dirname(input.path))}）：把它放到 public/images/ 下并改成 /images/… 路径，否则 npm run check 会报错`);
+    // Only a real image file inside the export's own folder is copied (see checkLocalImage).
+    const checked = checkLocalImage(input.path, safeDecode(img.url.split(/[?#]/)[0]!));
+    if (!checked.ok) {
+      notes.push(
+        checked.missing
+          ? `⚠ 第 ${img.line} 行的图片 ${img.url} 找不到（相对 ${displayPath(dirname(input.path))}）：把它放到 public/images/ 下并改成 /images/… 路径，否则 npm run check 会报错`
+          : `⚠ ${displayPath(input.path)}:${img.line} 图片 ${img.url} 未复制：${checked.reason}。修复：${checked.hint}`,
+      );
       continue;
     }
-    const copy = join(publicDir, "images", result.week, basename(local));
-    if (existsSync(copy) && !readFileSync(copy).equals(readFileSync(local)) && !values.force) {
+    const copy = join(publicDir, "images", result.week, checked.name);
+    if (existsSync(copy) && !readFileSync(copy).equals(checked.bytes) && !values.force) {
       notes.push(`⚠ ${displayPath(copy)} 已存在且内容不同，未复制第 ${img.line} 行的图片（加 --force 覆盖）`);
       continue;
     }
     mkdirSync(dirname(copy), { recursive: true });
-    copyFileSync(local, copy);
-    urls[img.url] = `/images/${result.week}/${encodeURI(basename(local))}`;
-    notes.push(`图片已复制：${displayPath(local)} → ${displayPath(copy)}`);
+    writeFileSync(copy, checked.bytes);
+    urls[img.url] = `/images/${result.week}/${encodeURI(checked.name)}`;
+    notes.push(`图片已复制：${displayPath(checked.path)} → ${displayPath(copy)}`);
   }
   imageNotes.set(input.path, notes);
   if (Object.keys(urls).length > 0) imageUrls.set(input.path, urls);

@@ -1,4 +1,7 @@
 import type { Code, Html, Image, ImageReference, Link, Nodes, Paragraph, Root } from "mdast";
+import { explainUrl } from "../html/allowed.ts";
+import { splitHtml } from "../html/tag.ts";
+import { pairedTagName, rewriteHtml } from "./html-for-mdx.ts";
 import { parseCommonMark } from "./markdown.ts";
 
 /** What kind of rewrite the importer made, for the report it prints. */
@@ -28,17 +31,42 @@ interface Edit {
   change: EscapeChange;
 }
 
+export interface EscapeOptions {
+  /**
+   * `allowed` (default): the allowed inline HTML stays HTML in MDX form, an `<iframe>` becomes a link,
+   * other tags become text. `text`: every tag becomes visible text (the fallback when MDX cannot read
+   * the first result, e.g. tags that nest across Markdown blocks).
+   */
+  html?: "allowed" | "text";
+}
+
 /**
- * Rewrites CommonMark so MDX reads the same text: `{ } <` become `\{ \} \<`, raw HTML and HTML comments
- * become visible escaped text, `<url>` autolinks become `[url](url)`, indented code becomes fenced, and a
- * top-level paragraph starting `import `/`export ` gets a character reference. Code is left untouched.
+ * Rewrites CommonMark so MDX reads the same text: `{ } <` become `\{ \} \<`, the allowed inline HTML
+ * stays (in MDX form) and other raw HTML and HTML comments become visible escaped text, `<url>`
+ * autolinks become `[url](url)` (a script-scheme one becomes text), indented code becomes fenced, and
+ * a top-level paragraph starting `import `/`export ` gets a character reference. Code is left untouched.
  */
-export function escapeForMdx(markdown: string): { text: string; changes: EscapeChange[] } {
+export function escapeForMdx(
+  markdown: string,
+  options: EscapeOptions = {},
+): { text: string; changes: EscapeChange[]; warnings: { line: number; message: string }[] } {
   const tree = parseCommonMark(markdown);
   const edits: Edit[] = [];
+  const warnings: { line: number; message: string }[] = [];
   const lineAt = lineIndex(markdown);
   const edit = (start: number, end: number, text: string, kind: EscapeKind) =>
     edits.push({ start, end, text, change: { kind, line: lineAt(start), before: markdown.slice(start, end), after: text } });
+  const keepHtml = options.html !== "text";
+  let balance = new Map<Nodes, Set<number>>();
+
+  /** The HTML of an `html` node as MDX should read it. */
+  const htmlText = (node: Nodes, raw: string, start: number): string => {
+    if (!keepHtml) return escapeLiteral(raw);
+    const paired = balance.get(node);
+    const result = rewriteHtml(raw, escapeLiteral, (i) => paired?.has(i) ?? false);
+    for (const message of result.warnings) warnings.push({ line: lineAt(start), message });
+    return result.text;
+  };
 
   const visit = (node: Nodes, parent: Nodes | undefined) => {
     const start = node.position?.start.offset;
@@ -56,9 +84,12 @@ export function escapeForMdx(markdown: string): { text: string; changes: EscapeC
         return;
       case "html": {
         const raw = markdown.slice(start, end);
-        const kind = raw.trimStart().startsWith("<!--") ? "html-comment" : "html";
+        const comment = raw.trimStart().startsWith("<!--");
+        const kind = comment ? "html-comment" : "html";
+        const text = comment ? escapeLiteral(raw) : htmlText(node, raw, start);
+        if (text === raw) return;
         if (!parent || !FLOW_CONTAINERS.has(parent.type)) {
-          edit(start, end, escapeLiteral(raw), kind);
+          edit(start, end, text, kind);
           return;
         }
         // An HTML block may interrupt a paragraph; as text it would merge into it, so give it blank lines.
@@ -67,17 +98,25 @@ export function escapeForMdx(markdown: string): { text: string; changes: EscapeC
         const nextLine = markdown.slice(end + 1, (markdown.indexOf("\n", end + 1) + 1 || markdown.length + 1) - 1);
         const before = lineStart > 0 && prevLine.trim() !== "" ? "\n" : "";
         const after = end < markdown.length && nextLine.trim() !== "" ? "\n" : "";
-        edit(lineStart, end, before + markdown.slice(lineStart, start) + escapeLiteral(raw) + after, kind);
+        edit(lineStart, end, before + markdown.slice(lineStart, start) + text + after, kind);
         return;
       }
       case "link": {
         const raw = markdown.slice(start, end);
         if (raw.startsWith("<")) {
-          edit(start, end, autolinkToLink(node, raw), "autolink");
+          if (explainUrl(node.url)?.kind === "script") {
+            edit(start, end, escapeLiteral(raw), "autolink");
+            warnings.push({ line: lineAt(start), message: `自动链接 ${raw} 使用了会执行脚本的协议，没有变成链接，改为可见文字` });
+          } else edit(start, end, autolinkToLink(node, raw), "autolink");
           return;
         }
         // A bare URL (GFM literal autolink) reads the same in MDX; escaping inside it would break the link.
-        if (!raw.startsWith("[")) return;
+        if (!raw.startsWith("[")) {
+          // …unless an escape follows it directly: MDX would read the backslash as part of the URL.
+          const next = markdown[end];
+          if (next !== undefined && "<{}".includes(next)) edit(start, end, `[${escapeLinkText(raw)}](${node.url})`, "autolink");
+          return;
+        }
         break;
       }
       case "image":
@@ -88,14 +127,55 @@ export function escapeForMdx(markdown: string): { text: string; changes: EscapeC
         if (parent?.type === "root") escapeEsmLike(node, markdown, start, edit);
         break;
     }
-    if ("children" in node) for (const child of node.children) visit(child as Nodes, node);
+    if ("children" in node) {
+      if (keepHtml) balance = pairHtmlTags(node.children as Nodes[], markdown);
+      const paired = balance;
+      for (const child of node.children) {
+        balance = paired;
+        visit(child as Nodes, node);
+      }
+    }
   };
   visit(tree as Root, undefined);
 
   edits.sort((a, b) => b.start - a.start);
   let text = markdown;
   for (const e of edits) text = text.slice(0, e.start) + e.text + text.slice(e.end);
-  return { text, changes: edits.map((e) => e.change).reverse() };
+  return { text, changes: edits.map((e) => e.change).reverse(), warnings };
+}
+
+/**
+ * Which tags of allowed elements among sibling `html` nodes have a partner (`<u>` … `</u>`, `<details>`
+ * … `</details>` across blocks): per node, the indexes of its balanced tags.
+ */
+function pairHtmlTags(children: readonly Nodes[], markdown: string): Map<Nodes, Set<number>> {
+  const paired = new Map<Nodes, Set<number>>();
+  const open: { name: string; node: Nodes; index: number }[] = [];
+  for (const child of children) {
+    if (child.type !== "html" || child.position?.start.offset === undefined) continue;
+    const raw = markdown.slice(child.position.start.offset, child.position.end.offset);
+    let index = -1;
+    for (const part of splitHtml(raw)) {
+      if (!("tag" in part)) continue;
+      index++;
+      const name = pairedTagName(part.tag);
+      if (!name) continue;
+      if (!part.tag.closing) {
+        if (!part.tag.selfClosing) open.push({ name, node: child, index });
+        continue;
+      }
+      const at = open.findLastIndex((o) => o.name === name);
+      if (at < 0) continue;
+      // Tags opened after the partner are left unclosed by it: they stay unpaired.
+      const [match] = open.splice(at);
+      for (const [n, i] of [[match!.node, match!.index], [child, index]] as const) {
+        const set = paired.get(n) ?? new Set<number>();
+        set.add(i);
+        paired.set(n, set);
+      }
+    }
+  }
+  return paired;
 }
 
 const FLOW_CONTAINERS = new Set(["root", "listItem", "blockquote", "footnoteDefinition"]);

@@ -2,6 +2,7 @@ import { readWeekSource } from "../report/week-source.ts";
 import type { Nodes } from "mdast";
 import { explainWeekId, type WeekId } from "../week-id.ts";
 import { WEEK_FRONTMATTER_KEYS } from "../week-schema.ts";
+import { splitHtml } from "../html/tag.ts";
 import { escapeForMdx, type EscapeChange, type EscapeKind } from "./escape-mdx.ts";
 import { parseCommonMark, parseWeekMdx, renderedBlocks } from "./markdown.ts";
 import { NOTION_UTC_OFFSET, parseNotionCreated } from "./notion-date.ts";
@@ -188,18 +189,29 @@ export function importWeek(source: string, options: ImportOptions = {}): Importe
   const linkRepairs = repaired.repairs.map((r) => ({ ...r, line: r.line + bodyFirstLine - 1 }));
   const written = repaired.text;
   const body = options.imageUrls ? rewriteImageUrls(written, options.imageUrls, notes) : written;
-  const escaped = escapeForMdx(body);
+  let escaped = escapeForMdx(body);
+  let afterTree: ReturnType<typeof parseWeekMdx> | undefined;
+  try {
+    afterTree = parseWeekMdx(escaped.text);
+  } catch {
+    // HTML that MDX cannot nest as written (a tag opened in one block and closed in another): all text.
+    escaped = escapeForMdx(body, { html: "text" });
+    warnings.push("HTML 标签的嵌套 MDX 读不了，全部改为可见文字；可以手动改成允许的写法（见 CONTRIBUTING）");
+  }
   const changes = escaped.changes.map((c) => ({ ...c, line: c.line + bodyFirstLine - 1 }));
+  for (const w of new Set(escaped.warnings.map((w) => `第 ${w.line + bodyFirstLine - 1} 行：${w.message}`))) warnings.push(w);
 
   const before = renderedBlocks(parseCommonMark(body));
   let after: string[] = [];
   try {
-    after = renderedBlocks(parseWeekMdx(escaped.text));
+    after = renderedBlocks(afterTree ?? parseWeekMdx(escaped.text));
   } catch (e) {
     warnings.push(`转义后仍无法按 MDX 解析：${(e as Error).message}（请报告这个问题）`);
   }
   const differs = before.findIndex((b, n) => b !== after[n]);
-  if (after.length > 0 && (differs >= 0 || before.length !== after.length))
+  // HTML that now renders regroups blocks (a <details> holds paragraphs); then the text as a whole must match.
+  const sameText = looseText(before) === looseText(after);
+  if (after.length > 0 && (differs >= 0 || before.length !== after.length) && !sameText)
     warnings.push(`转换后第 ${differs + 1} 段文字与原文不同：${JSON.stringify(before[differs] ?? "")} → ${JSON.stringify(after[differs] ?? "")}`);
 
   const frontmatter =
@@ -235,6 +247,14 @@ const SOURCE_LABEL: Record<DetectedWeek["source"], string> = {
   "file-name": "文件名",
 };
 
+/** Text without whitespace and tags: HTML the importer turned to text or to elements has been warned about already. */
+function looseText(blocks: readonly string[]): string {
+  return splitHtml(blocks.join(""))
+    .map((p) => ("text" in p ? p.text : ""))
+    .join("")
+    .replace(/[\s<>\\]+/g, "");
+}
+
 /** Replaces image destinations in place; everything else stays byte for byte. */
 function rewriteImageUrls(markdown: string, urls: Readonly<Record<string, string>>, notes: string[]): string {
   const edits: { start: number; end: number; text: string }[] = [];
@@ -251,11 +271,36 @@ function rewriteImageUrls(markdown: string, urls: Readonly<Record<string, string
         notes.push(`图片 ${node.url} → ${urls[node.url]}`);
       }
     }
+    // Offsets into the node's value are offsets into the file only where no container indent was removed.
+    const verbatim = node.type === "html" && node.position && markdown.slice(node.position.start.offset, node.position.end.offset) === node.value;
+    if (node.type === "html" && node.position && verbatim) for (const img of htmlImages(node.value)) {
+      if (urls[img.src] === undefined) continue;
+      const at = node.position.start.offset! + img.valueStart;
+      edits.push({ start: at, end: at + img.src.length, text: urls[img.src]! });
+      notes.push(`图片 ${img.src} → ${urls[img.src]}`);
+    }
     if ("children" in node) for (const c of node.children) visit(c as Nodes);
   };
   visit(parseCommonMark(markdown));
   let out = markdown;
   for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+function isLocal(url: string): boolean {
+  return url !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith("/") && !url.startsWith("#");
+}
+
+/** `<img src="…">` tags in raw HTML: the src as written and where its text starts in `raw`. */
+function htmlImages(raw: string): { src: string; valueStart: number; lineOffset: number }[] {
+  const out: { src: string; valueStart: number; lineOffset: number }[] = [];
+  for (const part of splitHtml(raw)) {
+    if (!("tag" in part) || part.tag.name !== "img" || part.tag.closing) continue;
+    const src = part.tag.attributes.find((a) => a.name.toLowerCase() === "src");
+    // Entity-free values only: the offsets must point at the URL exactly as written.
+    if (src?.value && src.valueStart !== undefined && !src.value.includes("&"))
+      out.push({ src: src.value, valueStart: part.start + src.valueStart, lineOffset: raw.slice(0, part.start).split("\n").length - 1 });
+  }
   return out;
 }
 
@@ -268,6 +313,9 @@ function findLocalImages(markdown: string): LocalImage[] {
       // Definitions are links unless an image uses them; only real image nodes count.
       if (local && node.type === "image") images.push({ url, line: node.position?.start.line ?? 0 });
     }
+    if (node.type === "html")
+      for (const img of htmlImages(node.value))
+        if (isLocal(img.src)) images.push({ url: img.src, line: (node.position?.start.line ?? 0) + img.lineOffset });
     if ("children" in node) for (const c of node.children) visit(c as Nodes);
   };
   visit(parseCommonMark(markdown));
@@ -279,7 +327,7 @@ const KIND_LABELS: Record<EscapeKind, string> = {
   "}": "} → \\}",
   "<": "< → \\<",
   "html-comment": "HTML 注释改为可见文字",
-  html: "HTML 标签改为可见文字",
+  html: "HTML 标签改写（允许的标签写成 MDX 形式，其余改为可见文字）",
   autolink: "<网址> → [网址](网址)",
   "indented-code": "缩进代码块 → ``` 代码块",
   "esm-like": "段首 import/export → 字符引用",

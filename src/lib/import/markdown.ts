@@ -3,6 +3,7 @@ import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import remarkMdx from "remark-mdx";
 import type { Nodes, Root } from "mdast";
+import { visibleHtmlText } from "./html-for-mdx.ts";
 
 const commonMark = unified().use(remarkParse).use(remarkGfm).freeze();
 const mdx = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).freeze();
@@ -21,7 +22,8 @@ const BLOCKS = new Set(["paragraph", "heading", "tableCell", "code", "html", "th
 
 /**
  * The text a reader sees, block by block: a paragraph, heading, table cell or code block each becomes
- * one string. Raw HTML counts as its source text, since the importer keeps it visible as text.
+ * one string. Raw HTML counts as what the importer leaves visible of it: its text and the tags it
+ * keeps as text, not the allowed tags that render (see html-for-mdx.ts).
  */
 export function renderedBlocks(tree: Root): string[] {
   const out: string[] = [];
@@ -39,6 +41,9 @@ export function renderedBlocks(tree: Root): string[] {
 function inlineText(node: Nodes): string {
   if (node.type === "image") return node.alt ?? "";
   if (node.type === "break") return "\n";
+  if (node.type === "html") return visibleHtmlText(node.value);
+  if ((node.type as string) === "mdxJsxTextElement" && (node as { name?: string }).name === "img")
+    return String((node as unknown as { attributes: { name: string; value: unknown }[] }).attributes.find((a) => a.name === "alt")?.value ?? "");
   if ("value" in node && typeof node.value === "string") return node.value;
   if ("children" in node) return (node.children as Nodes[]).map(inlineText).join("");
   return "";

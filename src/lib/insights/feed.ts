@@ -1,5 +1,6 @@
 import { addDays } from "date-fns/addDays";
 import type { WeekReport } from "../report/model.ts";
+import { textHtml } from "../html/sanitize.ts";
 import { weekStart, type WeekId } from "../week-id.ts";
 
 /**
@@ -16,6 +17,10 @@ export interface FeedItem {
   /** Site-relative link (with base); the RSS writer makes it absolute. */
   link: string;
   pubDate: Date;
+  /**
+   * HTML, as RSS readers read a description: the week's text escaped through the week sanitizer, so
+   * `<script>` written in a summary reaches the reader as text, never as markup.
+   */
   description: string;
 }
 
@@ -47,5 +52,5 @@ export function feedItems(
   return [...reports]
     .sort((a, b) => (a.week < b.week ? 1 : -1))
     .slice(0, limit)
-    .map((r) => ({ title: r.title, link: link(r.slug), pubDate: publishedAt(r), description: excerpt(r) }));
+    .map((r) => ({ title: r.title, link: link(r.slug), pubDate: publishedAt(r), description: textHtml(excerpt(r)) }));
 }

@@ -1,3 +1,4 @@
+import type { Element, ElementContent } from "hast";
 import type { Nodes, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import remarkGfm from "remark-gfm";
@@ -202,6 +203,11 @@ function rebaseInternalUrls(tree: Root, links: WeekLinks): void {
   if (!internal) return;
   visit(tree, (node) => {
     if ((node.type === "link" || node.type === "image") && /^\/(?!\/)/.test(node.url)) node.url = internal(node.url);
+    // `<img src="/images/…">` in a week lives under the deploy base like a Markdown image.
+    if ((node.type === "mdxJsxTextElement" || node.type === "mdxJsxFlowElement") && node.name === "img")
+      for (const a of node.attributes)
+        if (a.type === "mdxJsxAttribute" && a.name.toLowerCase() === "src" && typeof a.value === "string" && /^\/(?!\/)/.test(a.value))
+          a.value = internal(a.value);
   });
 }
 
@@ -395,14 +401,10 @@ function extractIncidents(section: RawSection, ctx: Context): Incident[] {
         if (last && !STARTS_WITH_DATE.test(l)) last.text += l;
         else merged.push({ text: l, line: lineOf(node, ctx) + i });
       });
-      for (const m of merged) push(m.text, m.line, anchor, merged.length === 1 ? html : escapeHtml(m.text));
+      for (const m of merged) push(m.text, m.line, anchor, merged.length === 1 ? html : renderHtml({ type: "text", value: m.text }));
     }
   }
   return incidents;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** Items of a plain section (其他), anchored; each top-level item or paragraph is read on its own. */
@@ -465,12 +467,16 @@ function linkObjectiveHeadings(sections: RawSection[], ctx: Context): void {
 
 function renderSection(s: RawSection, _ctx: Context): { html: string; text: string; bodyText: string } {
   const bodyHast = mdastToHast(s.nodes);
-  const bodyHtml = renderHtml(bodyHast);
   const bodyText = hastText(bodyHast);
   const headingHast = s.heading ? mdastToHast([s.heading]) : undefined;
-  const headingHtml = headingHast ? renderHtml(headingHast) : "";
   const headingText = headingHast ? hastText(headingHast) : "";
-  const idAttr = s.heading ? "" : ` id="${s.anchor}"`;
-  const html = `<section class="week-section" data-kind="${s.kind}"${idAttr}>${headingHtml}\n${bodyHtml}</section>`;
+  // The wrapper is built as a tree too, so the whole section passes the sanitizer in one go.
+  const section: Element = {
+    type: "element",
+    tagName: "section",
+    properties: { className: ["week-section"], dataKind: s.kind, ...(s.heading ? {} : { id: s.anchor }) },
+    children: [...(headingHast?.children ?? []), { type: "text", value: "\n" }, ...bodyHast.children] as ElementContent[],
+  };
+  const html = renderHtml(section);
   return { html, text: [headingText, bodyText].filter(Boolean).join("\n"), bodyText };
 }

@@ -1,12 +1,10 @@
 import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from "hast";
 import type { Definition, Nodes as MdastNodes, Root as MdastRoot, RootContent } from "mdast";
-import { toHtml } from "hast-util-to-html";
+import { attributesOf, isWeekHtmlElement } from "../html/allowed.ts";
+import { weekHtml } from "../html/sanitize.ts";
 import { toHast, type Handler, type State } from "mdast-util-to-hast";
 import { visit } from "unist-util-visit";
 import { squashNewlines } from "./text.ts";
-
-/** Plain HTML elements a week may use inside MDX; anything else is rejected by the check. */
-export const ALLOWED_JSX_ELEMENTS = ["br", "sub", "sup", "kbd", "mark", "u", "s"] as const;
 
 interface JsxAttribute {
   type: string;
@@ -14,18 +12,43 @@ interface JsxAttribute {
   value?: unknown;
 }
 
-/** MDX code is never run: literal text stays visible, allowed tags become plain HTML. */
+/**
+ * MDX code is never run: an allowed HTML tag (src/lib/html/allowed.ts) becomes that element with only
+ * its allowed attributes, names compared in lower case; any other tag leaves just its content. The
+ * check rejects everything dropped here, and the sanitizer still sees the result.
+ */
 const jsxElement: Handler = (state: State, node: any): ElementContent | ElementContent[] => {
   const name: string | null = node.name;
-  const attrs = (node.attributes ?? []) as JsxAttribute[];
-  const literal = attrs.every((a) => a.type === "mdxJsxAttribute" && (a.value == null || typeof a.value === "string"));
-  if (name && (ALLOWED_JSX_ELEMENTS as readonly string[]).includes(name) && literal) {
-    const properties: Record<string, string | boolean> = {};
-    for (const a of attrs) if (a.name && a.name !== "style" && !a.name.startsWith("on")) properties[a.name] = (a.value as string) ?? true;
-    return { type: "element", tagName: name, properties, children: state.all(node) };
+  if (!name || !isWeekHtmlElement(name)) return state.all(node);
+  const allowed = attributesOf(name);
+  const properties: Record<string, string | boolean> = {};
+  for (const a of (node.attributes ?? []) as JsxAttribute[]) {
+    if (a.type !== "mdxJsxAttribute" || !a.name || (a.value != null && typeof a.value !== "string")) continue;
+    const key = a.name.toLowerCase();
+    if (!allowed.includes(key)) continue;
+    properties[key] = key === "open" ? true : ((a.value as string | null) ?? "");
   }
-  return state.all(node);
+  let children = state.all(node);
+  if (name === "details") children = summaryFirst(children);
+  return { type: "element", tagName: name, properties, children };
 };
+
+/**
+ * `<summary>` on its own line is read into a paragraph; inside <p> a browser does not take it as the
+ * label of its <details>. Lift a summary that leads the first paragraph out in front of it.
+ */
+function summaryFirst(children: ElementContent[]): ElementContent[] {
+  const at = children.findIndex((c) => !(c.type === "text" && c.value.trim() === ""));
+  const p = children[at];
+  if (!p || p.type !== "element" || p.tagName !== "p") return children;
+  const lead = p.children.findIndex((c) => !(c.type === "text" && c.value.trim() === ""));
+  const summary = p.children[lead];
+  if (!summary || summary.type !== "element" || summary.tagName !== "summary") return children;
+  const rest = p.children.slice(lead + 1);
+  if (rest[0]?.type === "text") rest[0] = { ...rest[0], value: rest[0].value.replace(/^\s+/, "") };
+  const keep = rest.some((c) => !(c.type === "text" && c.value === "")) ? [{ ...p, children: rest }] : [];
+  return [...children.slice(0, at), summary, ...keep, ...children.slice(at + 1)];
+}
 
 const expression: Handler = (_state, node: any) => ({ type: "text", value: `{${node.value ?? ""}}` });
 const esm: Handler = (_state, node: any) => ({ type: "text", value: String(node.value ?? "") });
@@ -63,8 +86,9 @@ export function mdastToHast(nodes: RootContent[]): HastRoot {
   return toHast(root as MdastNodes, { handlers, allowDangerousHtml: false }) as HastRoot;
 }
 
+/** Every week fragment's HTML leaves through the one sanitizer. */
 export function renderHtml(tree: HastNodes): string {
-  return toHtml(tree);
+  return weekHtml(tree);
 }
 
 /**

@@ -5,7 +5,7 @@
  * `SearchIndex`; unit tests pass an in-memory one. Nothing here depends on what was searched before.
  */
 import { characterIndexes, type Catalog, type CatalogWeek, type Shard, type ShardWeek } from "./catalog.ts";
-import { buildExcerpt } from "./excerpt.ts";
+import { buildExcerpt, type ExcerptPart } from "./excerpt.ts";
 import type { Range } from "./match.ts";
 import { foldText } from "./normalize.ts";
 import { isEmptyQuery, parseQuery, type ParsedQuery } from "./query.ts";
@@ -33,6 +33,8 @@ export interface HitExcerpt {
   /** Escaped HTML with `<mark>` around matches. */
   html: string;
   text: string;
+  /** The same text in pieces, marked where a term matched: the search page builds DOM nodes from these. */
+  parts: ExcerptPart[];
   /** Title of the section holding the match; empty when it is in the week title. */
   section: string;
   /** URL of that section (`url#anchor`). */
@@ -261,6 +263,7 @@ function excerptsFor(source: HitSource, shardWeek: ShardWeek, query: ParsedQuery
     out.push({
       html: excerpt.html,
       text: excerpt.text,
+      parts: excerpt.parts,
       section: section?.title ?? "",
       sectionUrl: section ? `${source.week.url}#${section.anchor}` : source.week.url,
     });

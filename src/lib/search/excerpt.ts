@@ -6,6 +6,13 @@ export interface Excerpt {
   html: string;
   /** The same text without markup. */
   text: string;
+  /** The same text in pieces, `mark` where a term matched: for building DOM nodes without parsing HTML. */
+  parts: ExcerptPart[];
+}
+
+export interface ExcerptPart {
+  text: string;
+  mark: boolean;
 }
 
 export interface ExcerptOptions {
@@ -52,11 +59,13 @@ export function buildExcerpt(
 
   let html = start > 0 ? ELLIPSIS : "";
   let plain = html;
+  const parts: ExcerptPart[] = html ? [{ text: html, mark: false }] : [];
   let cursor = 0;
   const emit = (from: number, to: number, marked: boolean): void => {
     const piece = text.slice(start + from, start + to).replace(/\s+/g, " ");
     if (!piece) return;
     plain += piece;
+    parts.push({ text: piece, mark: marked });
     html += marked ? `<mark>${escapeHtml(piece)}</mark>` : escapeHtml(piece);
   };
   for (const m of marks) {
@@ -68,7 +77,16 @@ export function buildExcerpt(
   if (end < text.length) {
     html += ELLIPSIS;
     plain += ELLIPSIS;
+    parts.push({ text: ELLIPSIS, mark: false });
   }
   // A window that starts or ends inside a whitespace run would show a stray space next to `…`.
-  return { html: html.replace(/^… /, "…").replace(/ …$/, "…"), text: plain.replace(/^… /, "…").replace(/ …$/, "…") };
+  const first = parts[1];
+  if (parts[0]?.text === ELLIPSIS && first && !first.mark) first.text = first.text.replace(/^ /, "");
+  const last = parts.at(-2);
+  if (parts.at(-1)?.text === ELLIPSIS && last && !last.mark) last.text = last.text.replace(/ $/, "");
+  return {
+    html: html.replace(/^… /, "…").replace(/ …$/, "…"),
+    text: plain.replace(/^… /, "…").replace(/ …$/, "…"),
+    parts: parts.filter((p) => p.text !== ""),
+  };
 }

@@ -1,6 +1,7 @@
 import type { Root } from "mdast";
 import { errorAtNode, type Problem } from "./problem.ts";
 import { walk } from "./mdx.ts";
+import { urlScheme } from "../html/allowed.ts";
 import { closestMatch } from "./suggest.ts";
 
 /** Pages the site serves at fixed paths (keep in step with src/pages). */
@@ -23,7 +24,10 @@ export interface LinkContext {
   publicFiles?: ReadonlySet<string>;
 }
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** Any URL with a scheme is external here; findUnsafeUrls judges the scheme. */
+function hasScheme(url: string): boolean {
+  return urlScheme(url) !== undefined;
+}
 const ORIGIN = "https://weekly-archive.invalid";
 
 /** Internal links (`/…`, `../…`, bare paths) must land on a route the build will produce. */
@@ -37,9 +41,17 @@ export function findBrokenLinks(file: string, tree: Root, pageWeek: string, ctx:
         problems.push(errorAtNode(file, node, "image", `图片 ${node.url}：${why.message} (bad image path)`, why.hint));
       return true;
     }
+    if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name === "img") {
+      for (const a of node.attributes) {
+        if (a.type !== "mdxJsxAttribute" || a.name.toLowerCase() !== "src" || typeof a.value !== "string") continue;
+        const why = explainImage(a.value.trim(), ctx.publicFiles);
+        if (why) problems.push(errorAtNode(file, a.position ? a : node, "image", `图片 ${a.value}：${why.message} (bad image path)`, why.hint));
+      }
+      return true;
+    }
     if (node.type !== "link" && node.type !== "definition") return true;
     const url = node.url.trim();
-    if (url === "" || url.startsWith("#") || url.startsWith("//") || SCHEME.test(url)) return true;
+    if (url === "" || url.startsWith("#") || url.startsWith("//") || hasScheme(url)) return true;
     const pagePath = `/weeks/${pageWeek.toLowerCase()}/`;
     let path: string;
     try {
@@ -101,7 +113,7 @@ function explainRoute(
  * images therefore live in public/ and are referenced as `/…`, or are external URLs.
  */
 function explainImage(url: string, publicFiles: ReadonlySet<string> | undefined): { message: string; hint: string } | undefined {
-  if (url === "" || url.startsWith("//") || SCHEME.test(url)) return undefined;
+  if (url === "" || url.startsWith("//") || hasScheme(url)) return undefined;
   if (!url.startsWith("/"))
     return {
       message: "相对路径的图片会让构建失败",

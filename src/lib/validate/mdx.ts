@@ -4,9 +4,13 @@ import remarkGfm from "remark-gfm";
 import remarkMdx from "remark-mdx";
 import type { Root, RootContent } from "mdast";
 import type {} from "mdast-util-mdx";
+import { attributesOf, isWeekHtmlElement, WEEK_HTML_ELEMENTS } from "../html/allowed.ts";
 import { errorAtNode, type Problem } from "./problem.ts";
 
-/** JSX elements a week may use, injected by the site. Empty on purpose: weeks are plain Markdown. */
+/**
+ * Components a week may use, injected by the site. Empty on purpose: weeks are Markdown plus the
+ * inline HTML of src/lib/html/allowed.ts, which is always allowed.
+ */
 export const ALLOWED_ELEMENTS: readonly string[] = [];
 
 // Parse only: remark-mdx hands `{…}` and ESM to acorn for syntax, nothing is ever compiled or run.
@@ -58,6 +62,10 @@ function mdxErrorToProblem(file: string, text: string, e: MessageLike): Problem 
   const around = lt >= 0 ? text.slice(lt, lt + 12) : "";
   let hint = "要显示小于号，写成 `\\<` 或 `&lt;`";
   if (around.startsWith("<!--")) hint = "MDX 不支持 HTML 注释 `<!-- -->`：删除它，或写成 `\\<!-- … -->` 让文字原样显示";
+  else if (/closing tag for `<(details|summary)>`/i.test(reason))
+    hint = "`<details>` 和 `</details>` 各占一行，与正文之间空一行；`<summary>标题</summary>` 写在 `<details>` 下一行";
+  else if (/closing tag for `<(br|img)>`/i.test(reason))
+    hint = "MDX 里空标签要自闭合：写成 `<br />`、`<img src=\"…\" />`";
   else if (/^<[a-z][a-z0-9+.-]*:/i.test(around) || /^<[^\s<>]+@/.test(around))
     hint = "MDX 不支持 `<网址>` 自动链接：写成 `[网址](网址)` 或直接写网址";
   if (lt >= 0 && e.ruleId !== "end-tag-mismatch") Object.assign(base, positionOf(text, lt));
@@ -68,7 +76,7 @@ function mdxErrorToProblem(file: string, text: string, e: MessageLike): Problem 
   };
 }
 
-/** Weeks are content, not code: no ESM, no expressions, only allowed elements with plain string attributes. */
+/** Weeks are content, not code: no ESM, no expressions, only allowed elements with allowed plain string attributes. */
 export function findCodeInContent(
   file: string,
   tree: Root,
@@ -101,14 +109,16 @@ export function findCodeInContent(
       case "mdxJsxFlowElement":
       case "mdxJsxTextElement": {
         const name = node.name ?? "";
-        if (!allowed.includes(name)) {
+        const html = isWeekHtmlElement(name);
+        if (!html && !allowed.includes(name)) {
           report(
             node,
-            `周报不能使用组件或 HTML 标签 \`<${name}>\` (JSX element not allowed)`,
-            `要显示文字，写成 \`\\<${name}>\`；可用的组件：${allowed.length ? allowed.join(", ") : "无"}`,
+            `周报不能使用 HTML 标签或组件 \`<${name}>\` (HTML element not allowed)`,
+            `${isWeekHtmlElement(name.toLowerCase()) ? `标签名要小写：写成 <${name.toLowerCase()}>；` : ""}${name === "a" ? "链接写成 [文字](https://…)；" : name === "iframe" ? "嵌入的页面写成链接 [标题](https://…)；" : ""}要显示文字，写成 \`\\<${name}>\`；可用的 HTML 标签：${WEEK_HTML_ELEMENTS.map((e) => `<${e}>`).join(" ")}`,
           );
           return false;
         }
+        const allowedAttributes = html ? attributesOf(name) : undefined;
         for (const attr of node.attributes) {
           if (attr.type === "mdxJsxExpressionAttribute" || (attr.value !== null && typeof attr.value === "object")) {
             report(
@@ -116,6 +126,14 @@ export function findCodeInContent(
               `\`<${name}>\` 的属性只能是普通字符串，不能是表达式 (expression attributes are not allowed)`,
               `写成 ${attr.type === "mdxJsxAttribute" ? attr.name : "name"}="文字"`,
             );
+          } else if (allowedAttributes && !allowedAttributes.includes(attr.name.toLowerCase())) {
+            problems.push(errorAtNode(
+              file,
+              attr.position ? attr : node,
+              "mdx",
+              `\`<${name}>\` 不能带属性 \`${attr.name}\`${/^on/i.test(attr.name) ? "：事件属性会执行脚本" : ""} (attribute not allowed)`,
+              `删除 ${attr.name}=…；<${name}> 只能带 ${allowedAttributes.join("、")}`,
+            ));
           }
         }
         return true;

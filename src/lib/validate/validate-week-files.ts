@@ -1,4 +1,5 @@
 import { findBrokenLinks } from "./links.ts";
+import { findUnsafeUrls } from "./urls.ts";
 import { findCodeInContent, findExpressionsInImageAlt, parseMdx } from "./mdx.ts";
 import { readFrontmatter } from "./frontmatter.ts";
 import { findTooDeepNode, readWeekSource, type WeekSource } from "../report/week-source.ts";
@@ -163,6 +164,7 @@ function checkBody(fact: FileFacts, weeks: ReadonlySet<string>, ctx: ValidateCon
   const problems = [
     ...findCodeInContent(file.path, parsed.tree, ctx.allowedElements),
     ...findExpressionsInImageAlt(file.path, parsed.tree, text),
+    ...findUnsafeUrls(file.path, parsed.tree),
     ...findBrokenLinks(file.path, parsed.tree, pageWeek, {
       weeks,
       publicFiles: ctx.publicFiles ? new Set(ctx.publicFiles) : undefined,

@@ -89,9 +89,8 @@ function renderHit(hit: SearchHit, query: string): HTMLLIElement {
   parts.forEach((p, i) => meta.append(...(i ? [el("span", { className: "search-hit__sep", ariaHidden: "true" }, " · ")] : []), el("span", {}, p)));
   const excerpts = el("ul", { className: "search-hit__excerpts" });
   for (const x of hit.excerpts) {
-    const text = el("span", {});
-    // Built by buildExcerpt: escaped text plus <mark> only.
-    text.innerHTML = x.html;
+    // Text nodes and <mark> elements built from the week's text: nothing here is parsed as HTML.
+    const text = el("span", {}, ...x.parts.map((p) => (p.mark ? el("mark", {}, p.text) : p.text)));
     excerpts.append(
       el(
         "li",

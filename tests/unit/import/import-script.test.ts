@@ -39,12 +39,21 @@ describe("npm run import (child process)", () => {
   it("copies local images into public/images/<week>/ and points the week at them", () => {
     const src = join(out, "export");
     mkdirSync(join(src, "图片"), { recursive: true });
-    writeFileSync(join(src, "图片", "架构 图.png"), "png");
-    writeFileSync(join(src, "w19.md"), "# 2024-W19\n\n- 【贝易转（C转）】\n    1. 见 ![架构](%E5%9B%BE%E7%89%87/%E6%9E%B6%E6%9E%84%20%E5%9B%BE.png)\n");
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    writeFileSync(join(src, "图片", "架构 图.png"), png);
+    writeFileSync(join(src, "图片", "假.png"), "not an image");
+    writeFileSync(
+      join(src, "w19.md"),
+      "# 2024-W19\n\n- 【贝易转（C转）】\n    1. 见 ![架构](%E5%9B%BE%E7%89%87/%E6%9E%B6%E6%9E%84%20%E5%9B%BE.png)\n    2. ![p](../../../../../../../../etc/passwd) ![f](图片/假.png)\n",
+    );
     const pub = join(out, "public");
     const r = runImport(join(src, "w19.md"), "--out", out, "--public", pub);
     expect(r.code).toBe(0);
-    expect(readFileSync(join(pub, "images/2024-W19/架构 图.png"), "utf8")).toBe("png");
+    expect(readFileSync(join(pub, "images/2024-W19/架构 图.png"))).toEqual(png);
+    // Nothing from outside the export's folder, nothing that is not an image by its bytes.
+    expect(readdirSync(join(pub, "images/2024-W19"))).toEqual(["架构 图.png"]);
+    expect(r.out).toMatch(/w19\.md:5 图片 \.\.\/.*etc\/passwd 未复制：文件在导出文件夹 .* 之外/);
+    expect(r.out).toMatch(/w19\.md:5 图片 图片\/假\.png 未复制：文件内容不是 PNG、JPEG、GIF 或 WebP 图片/);
     expect(readFileSync(join(out, "2024-W19.mdx"), "utf8")).toContain(
       "![架构](/images/2024-W19/%E6%9E%B6%E6%9E%84%20%E5%9B%BE.png)",
     );

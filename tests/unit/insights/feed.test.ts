@@ -26,6 +26,12 @@ describe("feeds", () => {
     expect(feedItems(weeks, (s) => s, 1)).toHaveLength(1);
   });
 
+  it("gives RSS readers the text as escaped HTML, so markup in a summary stays text", () => {
+    const hostile = week("2024-W18", "- 正文\n", 'summary: "<img src=x onerror=alert(1)> & <script>alert(2)</script>"\n');
+    const [item] = feedItems([hostile], (s) => s);
+    expect(item!.description).toBe("&#x3C;img src=x onerror=alert(1)> &#x26; &#x3C;script>alert(2)&#x3C;/script>");
+  });
+
   it("dates a week by its created time, else its Friday", () => {
     expect(publishedAt(weeks[0]!).toISOString()).toBe("2024-04-19T10:00:00.000Z");
     const friday = publishedAt(weeks[1]!);

@@ -25,6 +25,15 @@ describe("buildExcerpt", () => {
     expect(excerptOf("一\n\n二 OOM", ["oom"]).text).toBe("一 二 OOM");
   });
 
+  it("gives the excerpt as text parts, marked where terms match, for building DOM nodes without HTML", () => {
+    const text = `${"前文".repeat(20)} <img src=x onerror=alert(1)> 存管路由 上线 ${"后文".repeat(60)}`;
+    const e = excerptOf(text, ["存管路由"]);
+    expect(e.parts.map((p) => p.text).join("")).toBe(e.text);
+    expect(e.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["存管路由"]);
+    expect(e.parts.some((p) => p.text.includes("onerror=alert(1)>"))).toBe(true);
+    expect(e.text.startsWith("…") && e.text.endsWith("…")).toBe(true);
+  });
+
   it("never splits a surrogate pair", () => {
     const e = excerptOf("😀😀😀x", ["x"], { before: 3, length: 4 });
     expect(e.text).toBe("…😀😀x");
