@@ -5,7 +5,7 @@
  */
 import { diffArrays } from "diff";
 import type { Element, ElementContent, Root } from "hast";
-import { toHtml } from "hast-util-to-html";
+import { weekHtml } from "../html/sanitize.ts";
 import type { Progress } from "../report/model.ts";
 import { headlineProgress } from "../report/progress.ts";
 
@@ -197,7 +197,8 @@ export function diffHtml(parts: readonly DiffPart[]): string {
     p.kind === "same" ? { type: "text", value: p.text } : ({ type: "element", tagName: p.kind, properties: {}, children: [{ type: "text", value: p.text }] } satisfies Element),
   );
   const root: Root = { type: "root", children };
-  return toHtml(root);
+  // Escaped by construction already; still through the one sanitizer every week-made byte passes.
+  return weekHtml(root);
 }
 
 /** The headline progress change between two mentions, e.g. `70% → 75%`; undefined when either lacks a figure or it did not move. */
