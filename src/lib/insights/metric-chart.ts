@@ -1,14 +1,17 @@
-import { scaleLinear, scalePoint } from "d3-scale";
+import { scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
+import { NARROW_MIN_PX, isNextWeek, timeTicks, weekDate, weekScale, type AxisTick, type TimeTick } from "../charts/time-axis.ts";
 import { formatMetric } from "./format.ts";
 import type { MetricPoint, MetricSeries } from "./metric-series.ts";
 
 /**
- * Geometry of one metric chart. Unlike the progress LineChart (whose x axis is the series' own
- * points), every metric chart shares one x axis — all weeks of the archive — so weeks without a
- * reading leave a gap and an incident week can be marked even where the metric is missing.
+ * Geometry of one metric chart. Every metric chart shares one x axis — the archive's span in real
+ * time, each week at its Monday — so a gap of years is as wide as years, and a line joins two
+ * readings only when they are consecutive weeks. Axis labels are positions in percent for HTML
+ * laid over the SVG (components/ChartFrame.astro): their size is the page's, on a phone as on a desk.
  */
 export interface MetricChartModel {
+  /** The SVG's own coordinates (viewBox): the plot, then a strip for incident markers below it. */
   width: number;
   height: number;
   plot: { left: number; right: number; top: number; bottom: number };
@@ -17,9 +20,11 @@ export interface MetricChartModel {
   points: (MetricPoint & { x: number; y: number; text: string })[];
   /** Draw a dot for every point (only when few enough to tell apart); missed points are always drawn. */
   showDots: boolean;
-  target?: { y: number; text: string };
-  yTicks: { y: number; text: string }[];
-  xTicks: { x: number; text: string }[];
+  /** The target line; its label sits with the y labels, left of the plot, never on the data. */
+  target?: { y: number; at: number; text: string };
+  /** Grid lines (SVG y) and their labels (percent of the height). */
+  yTicks: (AxisTick & { y: number })[];
+  xTicks: TimeTick[];
   /** Weeks with incidents: a marker under the plot, linked to the week's incidents. */
   incidents: { x: number; week: string; weekSlug: string; anchor?: string; count: number }[];
   /** Markers one by one with links and tooltips; past a few dozen weeks they are one path (the table links them). */
@@ -37,16 +42,20 @@ export interface IncidentWeek {
   anchor?: string;
 }
 
-const WIDTH = 720;
-/** Tenths of a pixel are plenty on screen and in print, and keep a 500-week page small. */
+const WIDTH = 560;
+const PLOT_HEIGHT = 206;
+const HEIGHT = 230;
+/** Room inside the plot's edges so end dots and markers are not cut. */
+const INSET = 8;
+/** Tenths of a unit are plenty on screen and in print, and keep a 500-week page small. */
 const round = (v: number) => Math.round(v * 10) / 10;
-const HEIGHT = 260;
 const DOT_LIMIT = 80;
+/** Rendered px a y label needs from the target label (one line of 12 px text), at the narrowest plot. */
+const LABEL_CLEARANCE_PX = 15;
 
 /** `weeks` is every week of the archive, oldest first; `incidentWeeks` those with incidents. */
 export function metricChart(series: MetricSeries, weeks: readonly string[], incidentWeeks: readonly IncidentWeek[]): MetricChartModel {
-  // Room on the right for half a week label (about 28px) under the last point.
-  const plot = { left: 64, right: WIDTH - 32, top: 16, bottom: HEIGHT - 52 };
+  const plot = { left: INSET, right: WIDTH - INSET, top: INSET, bottom: PLOT_HEIGHT - INSET };
   const fmt = (v: number) => formatMetric(v, series.unit, series.decimals);
   const values = series.points.map((p) => p.value);
   if (series.target !== undefined) values.push(series.target);
@@ -56,39 +65,62 @@ export function metricChart(series: MetricSeries, weeks: readonly string[], inci
   let hi = values.length ? Math.max(...values) : 1;
   if (counts) lo = Math.min(0, lo);
   if (lo === hi) [lo, hi] = lo === 0 ? [0, 1] : [lo - 1, hi + 1];
-  const y = scaleLinear().domain([lo, hi]).nice(4).range([plot.bottom, plot.top]);
+  const y = scaleLinear().domain([lo, hi]).nice(3).range([plot.bottom, plot.top]);
   const [dlo, dhi] = y.domain() as [number, number];
-  const ticks = y.ticks(counts ? Math.max(1, Math.min(4, Math.round(dhi - dlo))) : 4).filter((v) => !counts || Number.isInteger(v));
+  const ticks = y.ticks(counts ? Math.max(1, Math.min(3, Math.round(dhi - dlo))) : 3).filter((v) => !counts || Number.isInteger(v));
   const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : 1;
   const tickDecimals = Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
-  const x = scalePoint<string>().domain(weeks).range([plot.left, plot.right]).padding(0.5);
 
-  const byWeek = new Map(series.points.map((p) => [p.week, p]));
-  const lineOf = line<string>()
-    .defined((w) => byWeek.has(w))
-    .x((w) => x(w) ?? plot.left)
-    .y((w) => y(byWeek.get(w)!.value))
-    .digits(1);
-  const points = series.points.map((p) => ({ ...p, x: round(x(p.week) ?? plot.left), y: round(y(p.value)), text: p.raw || fmt(p.value) }));
+  const time = weekScale(weeks.length ? weeks : series.points.map((p) => p.week));
+  const xOf = (week: string) => round(plot.left + (time(weekDate(week)) / 100) * (plot.right - plot.left));
+  const points = series.points.map((p) => ({ ...p, x: xOf(p.week), y: round(y(p.value)), text: p.raw || fmt(p.value) }));
+  const path = series.points.length > 1 ? segments(points) : "";
 
-  const every = Math.max(1, Math.ceil(weeks.length / 8));
-  const markerY = plot.bottom + 14;
-  const incidents = incidentWeeks.map((w) => ({ ...w, x: round(x(w.week) ?? plot.left) }));
+  const percentX = (x: number) => Math.round((x / WIDTH) * 10000) / 100;
+  const percentY = (v: number) => Math.round((v / HEIGHT) * 10000) / 100;
+  const target = series.target === undefined ? undefined : { y: round(y(series.target)), text: fmt(series.target) };
+  // Rendered px per SVG unit on the narrowest plot: y labels closer than that to the target give way to it.
+  const pxPerUnit = NARROW_MIN_PX / WIDTH;
+  const yTicks = ticks
+    .map((v) => ({ y: round(y(v)), text: formatMetric(v, series.unit, tickDecimals) }))
+    .filter((t) => !target || Math.abs(t.y - target.y) * pxPerUnit >= LABEL_CLEARANCE_PX)
+    .map((t) => ({ ...t, at: percentY(t.y) }));
+  const xTicks = timeTicks(time).map((t) => ({ ...t, at: percentX(plot.left + (t.at / 100) * (plot.right - plot.left)) }));
+
+  const markerY = PLOT_HEIGHT + 14;
+  const incidents = incidentWeeks.map((w) => ({ ...w, x: xOf(w.week) }));
   return {
     width: WIDTH,
     height: HEIGHT,
     plot,
-    path: series.points.length > 1 ? (lineOf(weeks as string[]) ?? "") : "",
+    path,
     points,
     showDots: points.length <= DOT_LIMIT,
-    target: series.target === undefined ? undefined : { y: round(y(series.target)), text: fmt(series.target) },
-    yTicks: ticks.map((v) => ({ y: round(y(v)), text: formatMetric(v, series.unit, tickDecimals) })),
-    xTicks: xTicks(weeks, x, every),
+    target: target && { ...target, at: percentY(target.y) },
+    yTicks,
+    xTicks,
     incidents,
     linkIncidents: weeks.length <= DOT_LIMIT,
     incidentPath: incidents.map((m) => trianglePath(m.x, markerY)).join(""),
     markerY,
   };
+}
+
+/** The line through the readings, broken wherever two readings are not consecutive weeks. */
+function segments(points: readonly { week: string; x: number; y: number }[]): string {
+  const draw = line<{ x: number; y: number }>()
+    .x((p) => p.x)
+    .y((p) => p.y)
+    .digits(1);
+  const runs: { week: string; x: number; y: number }[][] = [];
+  for (const p of points) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && isNextWeek(last.week, p.week)) run.push(p);
+    else runs.push([p]);
+  }
+  // A lone reading is a zero-length segment: with round caps it shows as a dot even when dots are off.
+  return runs.map((run) => (run.length === 1 ? `M${run[0]!.x} ${run[0]!.y}h0` : (draw(run) ?? ""))).join("");
 }
 
 /** A small upward triangle centred on x, sitting on y: the incident marker. */
@@ -99,17 +131,4 @@ export function trianglePath(x: number, y: number): string {
 /** A diamond centred on (x, y): the missed-target marker (shape, not only colour, tells it apart). */
 export function diamondPath(x: number, y: number): string {
   return `M${x} ${round(y - 6)}L${round(x + 6)} ${y}L${x} ${round(y + 6)}L${round(x - 6)} ${y}Z`;
-}
-
-/** Every `every`-th week, plus the last one unless it would overlap its neighbour's label. */
-function xTicks(weeks: readonly string[], x: (w: string) => number | undefined, every: number): { x: number; text: string }[] {
-  const ticks = weeks.filter((_, i) => i % every === 0).map((w) => ({ x: round(x(w) ?? 0), text: w }));
-  const last = weeks.at(-1);
-  if (last && ticks.at(-1)?.text !== last) {
-    const lx = round(x(last) ?? 0);
-    // Labels are about 56px wide at the chart's font size.
-    if (lx - (ticks.at(-1)?.x ?? -Infinity) < 60) ticks.pop();
-    ticks.push({ x: lx, text: last });
-  }
-  return ticks;
 }
