@@ -60,6 +60,7 @@ console.log(`
 下一步：
   1. 编辑 ${shown}：把每个“（待填写）”换成本周内容，用不到的行删掉；
      在「上周计划完成情况」里把完成的项改成 - [x]。
-  2. npm run check        检查格式（还有“（待填写）”时会给出警告）
-  3. npm run dev          本地预览
-  4. 提交并发起 pull request（git checkout -b week/${week} && git add ${shown} && git commit -m "周报 ${week}"）`);
+  2. npm run check        检查格式（草稿里还有“（待填写）”时只给出警告）
+  3. npm run dev          本地预览（草稿带“草稿”横幅显示；npm run build 不发布草稿）
+  4. 可以先以草稿提交并发起 pull request（git checkout -b week/${week} && git add ${shown} && git commit -m "周报 ${week}"）
+  5. 写完后删除 frontmatter 里的 draft: true，再运行 npm run check：还有占位符时会报错。`);

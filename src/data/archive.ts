@@ -10,7 +10,7 @@ import { defaultShape, loadShape } from "../lib/report/shape.ts";
 import { createRoutes } from "../lib/routes.ts";
 import type { SearchWeekRecord } from "../lib/search/records.ts";
 import type { SourceWeek } from "../lib/github/site-links.ts";
-import { archiveOf, archiveSearchRecords, parseWeekFile, weekLinks, withDistinctProjectSlugs, type ParsedWeekFile } from "../lib/week-files.ts";
+import { archiveOf, archiveSearchRecords, parseWeekFile, visibleWeeks, weekLinks, withDistinctProjectSlugs, type ParsedWeekFile } from "../lib/week-files.ts";
 import { t } from "../i18n/zh-CN.ts";
 import { siteConfig } from "../site.config.ts";
 
@@ -76,12 +76,14 @@ async function loadAll(): Promise<Loaded> {
     registry,
   );
   const sources: SourceWeek[] = files.map((parsed, i) => ({ week: parsed.report.week, slug: parsed.report.slug, ...inputs[i]! }));
-  const archive = archiveOf(files, registry, siteConfig.staleAfterWeeks);
+  // Drafts only in `astro dev` (the build names the drafts it leaves out: integrations/validate-weeks.ts).
+  const shown = visibleWeeks(files, { drafts: import.meta.env.DEV });
+  const archive = archiveOf(shown, registry, siteConfig.staleAfterWeeks);
   const metricRegistry = sortMetricEntries((await optionalCollection("metrics")).map((e) => e.data));
   const insights = buildInsights(archive, {
     metricRegistry,
-    frontmatterMetrics: new Map(files.map((f) => [f.report.slug, f.frontmatterMetrics])),
-    planMarks: new Map(files.map((f) => [f.report.slug, f.planMarks])),
+    frontmatterMetrics: new Map(shown.map((f) => [f.report.slug, f.frontmatterMetrics])),
+    planMarks: new Map(shown.map((f) => [f.report.slug, f.planMarks])),
     staleAfterWeeks: siteConfig.staleAfterWeeks,
   });
   const searchRecords = archiveSearchRecords(archive, routes, t.week);

@@ -21,7 +21,7 @@ export function validateWeeksIntegration(options: { contentDir?: string } = {}):
         root = fileURLToPath(config.root);
         contentDir = resolve(root, options.contentDir ?? siteConfig.contentDir);
         // A build goes on to parse the checked weeks for the site, from the same trees (see week-prefetch.ts).
-        const { check, prefetched } =
+        const { check, prefetched, drafts } =
           command === "build"
             ? checkAndPrefetchWeeks({
                 contentDir,
@@ -41,6 +41,7 @@ export function validateWeeksIntegration(options: { contentDir?: string } = {}):
           );
         }
         logger.info(summarizeProblems(problems, checked.length));
+        if (drafts && drafts.length > 0) logger.warn(describeSkippedDrafts(drafts));
       },
       "astro:build:done": () => endBuildSession(),
       "astro:server:setup": ({ server, logger }) => {
@@ -78,6 +79,11 @@ export function checkFailedText(errors: readonly Problem[]): string {
 export function checkFailedPage(errors: readonly Problem[]): string {
   const escaped = checkFailedText(errors).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>周报检查未通过</title></head><body><pre style="white-space:pre-wrap;font:14px/1.5 monospace;padding:1rem;color:#900">${escaped}</pre><script>setTimeout(() => location.reload(), 5000);</script></body></html>`;
+}
+
+/** What a build says about the drafts it leaves out: every file, so nothing vanishes unannounced. */
+export function describeSkippedDrafts(files: readonly string[]): string {
+  return `跳过 ${files.length} 份草稿，不发布（skipped ${files.length} draft week${files.length === 1 ? "" : "s"}, draft: true）：\n${files.map((f) => `  ${f}`).join("\n")}`;
 }
 
 function logWarnings(logger: AstroIntegrationLogger, problems: readonly Problem[]): void {

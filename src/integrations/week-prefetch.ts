@@ -1,11 +1,11 @@
-import { join, resolve } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { t } from "../i18n/zh-CN.ts";
 import type { PrefetchedWeeks } from "../lib/build-session.ts";
 import { sortedRegistry } from "../lib/registry.ts";
 import { createRoutes } from "../lib/routes.ts";
 import { checkContentDir, loadRegistry, loadWeekFiles, type ContentCheck } from "../lib/validate/load.ts";
 import type { ParsedWeekTree } from "../lib/validate/validate-week-files.ts";
-import { archiveOf, archiveSearchRecords, parseWeekFile, weekLinks, withDistinctProjectSlugs, type ParsedWeekFile } from "../lib/week-files.ts";
+import { archiveOf, archiveSearchRecords, parseWeekFile, visibleWeeks, weekLinks, withDistinctProjectSlugs, type ParsedWeekFile } from "../lib/week-files.ts";
 import { codeVersion, WeekCache } from "./week-cache.ts";
 
 /**
@@ -23,7 +23,7 @@ export function checkAndPrefetchWeeks(input: {
   staleAfterWeeks: number;
   /** Where to keep checks and parsed weeks between builds (week-cache.ts); none: compute all. */
   cacheFile?: string;
-}): { check: ContentCheck; prefetched?: PrefetchedWeeks } {
+}): { check: ContentCheck; prefetched?: PrefetchedWeeks; drafts?: string[] } {
   const cache = input.cacheFile ? new WeekCache(input.cacheFile, codeVersion(input.root)) : undefined;
   const trees = new Map<string, ParsedWeekTree>();
   const check = checkContentDir(input.contentDir, input.root, { onParsedWeek: (w) => trees.set(w.path, w), bodyCache: cache?.checks });
@@ -60,11 +60,10 @@ export function checkAndPrefetchWeeks(input: {
   distinct.forEach((parsed, i) => (files[i]!.parsed = parsed));
   trees.clear();
   cache?.save();
-  const archive = archiveOf(
-    files.map((f) => f.parsed),
-    registry,
-    input.staleAfterWeeks,
-  );
+  // A build publishes no draft: the search records leave them out, as the pages do.
+  const published = visibleWeeks(files.map((f) => f.parsed), { drafts: false });
+  const drafts = files.filter((f) => f.parsed.report.draft).map((f) => relative(input.root, f.path).split(sep).join("/"));
+  const archive = archiveOf(published, registry, input.staleAfterWeeks);
   const records = archiveSearchRecords(archive, routes, t.week);
-  return { check, prefetched: { base: input.base, registry, files, records } };
+  return { check, prefetched: { base: input.base, registry, files, records }, drafts };
 }

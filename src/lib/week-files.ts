@@ -66,6 +66,14 @@ export function weekLinks(routes: Routes): WeekLinks {
   return { project: routes.project, objective: routes.objective, internal: routes.asset };
 }
 
+/**
+ * The weeks a site shows: all of them in `astro dev`, where an author previews a draft; the
+ * published ones in a build, so a draft reaches no page, feed, sitemap or search index.
+ */
+export function visibleWeeks<T extends ParsedWeekFile>(files: readonly T[], options: { drafts: boolean }): T[] {
+  return options.drafts ? [...files] : files.filter((f) => !f.report.draft);
+}
+
 export function archiveOf(files: readonly ParsedWeekFile[], registry: Registry, staleAfterWeeks: number): Archive {
   return buildArchive(
     files.map((f) => f.report),

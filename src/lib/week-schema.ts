@@ -27,6 +27,11 @@ export const weekFrontmatterSchema = z
       .optional(),
     /** One-line summary shown in lists and search results; optional. */
     summary: z.string().min(1).optional(),
+    /**
+     * Work in progress (`npm run new` writes `draft: true`): `npm run dev` shows it with a banner, the
+     * production build leaves it out (and names it), and placeholders are allowed. Default false.
+     */
+    draft: z.boolean().optional(),
     /** Metric values by metric id (see content/metrics.yaml); they win over values found in the 系统运行数据 section. */
     metrics: z.record(z.string(), metricValueSchema).optional(),
   })

@@ -30,13 +30,16 @@ export function pickTemplateWeek(weeks: readonly ExistingWeek[], target: string)
 /**
  * A new week in the shape of `latest`: the same 【project】 bullets and section headings with placeholder
  * items, metric labels without values, and last week's plans as a `- [ ]` checklist. Every placeholder
- * is `（待填写）` — valid Markdown that the check warns about until it is replaced.
+ * is `（待填写）` — valid Markdown. The week starts as `draft: true`: the check only warns about
+ * placeholders in a draft and rejects them once the flag is removed.
  */
 export function buildNewWeek(input: { week: WeekId; latest?: ExistingWeek; now: Date }): string {
   const fm = [`week: ${input.week}`];
   const latest = input.latest ? readLatest(input.latest.source) : undefined;
   if (latest?.author) fm.push(`author: ${JSON.stringify(latest.author)}`);
   fm.push(`created: "${format(input.now, "yyyy-MM-dd'T'HH:mmxxx")}"`);
+  // A new week is a draft until its author says it is done: the build leaves it out meanwhile.
+  fm.push("draft: true");
   const blocks = latest ? templateBlocks(latest.body) : defaultBlocks();
   return `---\n${fm.join("\n")}\n---\n\n${blocks.join("\n\n")}\n`;
 }

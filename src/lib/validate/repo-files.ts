@@ -163,9 +163,9 @@ function hiddenProblem(name: string, isDirectory: boolean): Omit<Problem, "file"
       ? `以 . 开头的目录 ${name}/ 会被忽略，里面的周报不会出现在站点上 (hidden folder ignored)`
       : `以 . 开头的文件 ${name} 会被忽略，不会出现在站点上 (hidden file ignored)`,
     hint: looksLikeWeek
-      ? `要发布就改名为 ${name.replace(/^\.+/, "")}；草稿请放在周报目录之外`
+      ? `要发布就改名为 ${name.replace(/^\.+/, "")}；还没写完就在 frontmatter 写 draft: true`
       : isDirectory
-        ? "草稿请放在周报目录之外；要发布就把文件移到周报目录下"
+        ? "草稿放在周报目录下并在 frontmatter 写 draft: true；要发布就把文件移到周报目录下"
         : "不需要就删除它",
   };
 }

@@ -3,7 +3,7 @@ import { findUnsafeUrls } from "./urls.ts";
 import { findCodeInContent, findExpressionsInImageAlt, parseMdx } from "./mdx.ts";
 import { readFrontmatter } from "./frontmatter.ts";
 import { findTooDeepNode, readWeekSource, type WeekSource } from "../report/week-source.ts";
-import { TEMPLATE_PLACEHOLDER } from "./placeholder.ts";
+import { PLACEHOLDER_PATTERN, TEMPLATE_PLACEHOLDER } from "./placeholder.ts";
 import type { Root } from "mdast";
 import type { Problem } from "./problem.ts";
 import { findSlugCollisions, findUnknownProjects, listedProjectNames } from "./projects.ts";
@@ -64,6 +64,8 @@ interface FileFacts {
   weekPlace?: { line: number; column: number };
   /** The file as the week reader read it; undefined when it was not read. */
   read?: WeekSource;
+  /** Frontmatter `draft: true`: placeholders are expected, not an error. */
+  draft?: boolean;
 }
 
 /** Checks week files as a set (duplicates, links between weeks); pure: no fs, nothing evaluated. */
@@ -129,7 +131,7 @@ function readFacts(file: WeekFile, problems: Problem[], ctx: ValidateContext): F
   if (!block || !read.frontmatter?.valid) return { file, read };
   const fm = readFrontmatter(file.path, block, read.frontmatter);
   problems.push(...fm.problems);
-  const fact: FileFacts = { file, week: fm.rawWeek, weekPlace: fm.weekPlace, read };
+  const fact: FileFacts = { file, week: fm.rawWeek, weekPlace: fm.weekPlace, read, draft: fm.data?.draft === true };
   const stem = name.replace(/\.mdx$/, "");
   if (fm.rawWeek !== undefined && fm.rawWeek !== stem) {
     problems.push({
@@ -170,25 +172,33 @@ function checkBody(fact: FileFacts, weeks: ReadonlySet<string>, ctx: ValidateCon
       publicFiles: ctx.publicFiles ? new Set(ctx.publicFiles) : undefined,
     }),
     ...findUnknownProjects(file.path, parsed.tree, ctx.registry ?? emptyRegistry, ctx.registryFile),
-    ...findPlaceholders(file.path, split.text),
+    ...findPlaceholders(file.path, split.text, fact.draft === true),
   ];
   ctx.onParsedWeek?.({ path: file.path, source: file.source, text, tree: parsed.tree });
   return problems;
 }
 
-function findPlaceholders(path: string, text: string): Problem[] {
+/**
+ * Placeholders left by `npm run new`: expected in a draft (a warning, so the author sees what is
+ * left), an error in a week that would be published, so an unfinished week never goes out.
+ */
+function findPlaceholders(path: string, text: string, draft: boolean): Problem[] {
   const lines = text.split("\n");
-  const hits = lines.flatMap((l, i) => (l.includes(TEMPLATE_PLACEHOLDER) ? [i + 1] : []));
+  const hits = lines.flatMap((l, i) => (PLACEHOLDER_PATTERN.test(l) ? [i + 1] : []));
   if (hits.length === 0) return [];
   return [
     {
       file: path,
       line: hits[0],
-      column: lines[hits[0]! - 1]!.indexOf(TEMPLATE_PLACEHOLDER) + 1,
+      column: lines[hits[0]! - 1]!.search(PLACEHOLDER_PATTERN) + 1,
       field: "template",
-      severity: "warning",
-      message: `还有 ${hits.length} 处模板占位符“${TEMPLATE_PLACEHOLDER}”（第 ${hits.join("、")} 行） (template placeholders left)`,
-      hint: "填写内容，或删除用不到的行",
+      severity: draft ? "warning" : "error",
+      message: draft
+        ? `草稿还有 ${hits.length} 处模板占位符“${TEMPLATE_PLACEHOLDER}”（第 ${hits.join("、")} 行）；草稿不会发布 (draft: ${hits.length} template placeholders left)`
+        : `还有 ${hits.length} 处模板占位符“${TEMPLATE_PLACEHOLDER}”（第 ${hits.join("、")} 行），这一周会带着空白发布 (template placeholders left in a week that is not a draft)`,
+      hint: draft
+        ? "写完后把每个占位符换成内容（或删掉用不到的行），再删除 frontmatter 里的 draft: true"
+        : "把每个占位符换成本周内容，或删掉用不到的行；还没写完就在 frontmatter 里加 draft: true",
     },
   ];
 }

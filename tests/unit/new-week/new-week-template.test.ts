@@ -24,8 +24,25 @@ describe("buildNewWeek from the seed", () => {
     expect(warnings.map((w) => w.field)).toEqual(["template"]);
   });
 
+  it("fails the check once the draft flag is removed with the placeholders left, naming file and line", () => {
+    const published = out.replace("draft: true\n", "");
+    const errors = errorsOf("2030-W02", published);
+    expect(errors.map((e) => e.field)).toEqual(["template"]);
+    const firstLine = published.split("\n").findIndex((l) => l.includes(TEMPLATE_PLACEHOLDER)) + 1;
+    expect(errors[0]).toMatchObject({ file: "content/weeks/2030-W02.mdx", line: firstLine });
+    // The draft itself: a warning only.
+    expect(validateWeekFiles([{ path: "content/weeks/2030-W02.mdx", source: out }]).map((p) => p.severity)).toEqual(["warning"]);
+  });
+
+  it("treats the half-width (待填写) and the default 【项目名称】 as placeholders too", () => {
+    const src = (body: string) => `---\nweek: 2030-W02\n---\n\n${body}\n`;
+    expect(errorsOf("2030-W02", src("- 【项目名称】\n    1. 写好了")).map((e) => e.line)).toEqual([5]);
+    expect(errorsOf("2030-W02", src("## 其他\n\n1. (待填写)")).map((e) => e.line)).toEqual([7]);
+    expect(errorsOf("2030-W02", src("## 其他\n\n1. 已写完"))).toEqual([]);
+  });
+
   it("starts with the week and the local creation time", () => {
-    expect(out).toMatch(/^---\nweek: 2030-W02\ncreated: "2030-01-08T10:05[+-]\d{2}:\d{2}"\n---\n\n/);
+    expect(out).toMatch(/^---\nweek: 2030-W02\ncreated: "2030-01-08T10:05[+-]\d{2}:\d{2}"\ndraft: true\n---\n\n/);
   });
 
   it("keeps the 【project】 bullets, each with an empty-looking item", () => {
