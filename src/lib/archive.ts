@@ -44,6 +44,7 @@ export interface ProjectTimeline {
   /** Newest first. */
   entries: ProjectWeekEntry[];
   firstWeek: string;
+  /** Newest week naming the project anywhere: as a 【project】 or under an objective. */
   lastWeek: string;
   weekCount: number;
   latestProgress?: number;
@@ -51,7 +52,7 @@ export interface ProjectTimeline {
   /** Weeks between the last mention and the newest week of the archive. */
   weeksSilent: number;
   stale: boolean;
-  /** Objective items elsewhere whose subject is this project. */
+  /** Objective items elsewhere whose subject is this project; newest first, like `entries`. */
   objectiveMentions: { week: string; weekSlug: string; objectiveId: string; anchor: string; html: string }[];
 }
 
@@ -163,7 +164,9 @@ export function buildArchive(reports: WeekReport[], registry: Registry, options:
 
   // Quiet means: no mention as a 【project】 nor under an objective for N weeks, and not finished.
   for (const p of projects) {
-    p.weeksSilent = silentSince(lastMention(p).week);
+    p.objectiveMentions.sort((a, b) => compareWeekIds(b.week, a.week));
+    p.lastWeek = lastMention(p).week;
+    p.weeksSilent = silentSince(p.lastWeek);
     p.stale = isStale(p.weeksSilent, options.staleAfterWeeks, p.entries[0]!, p.entry?.status);
   }
   for (const o of objectives)
@@ -172,6 +175,8 @@ export function buildArchive(reports: WeekReport[], registry: Registry, options:
       if (sub.stale && last && saysDone(last.text, last.progress)) sub.stale = false;
     }
 
+  // 最近更新 counts objective mentions too: order by it once they are known.
+  projects.sort(byLastUpdate);
   return {
     weeks,
     bySlug: new Map(weeks.map((w) => [w.report.slug, w])),
@@ -226,7 +231,11 @@ function buildProjects(weeks: ArchiveWeek[], registry: Registry): ProjectTimelin
       objectiveMentions: [],
     });
   }
-  return timelines.sort((a, b) => compareWeekIds(b.lastWeek, a.lastWeek) || a.name.localeCompare(b.name, "zh-CN"));
+  return timelines.sort(byLastUpdate);
+}
+
+function byLastUpdate(a: ProjectTimeline, b: ProjectTimeline): number {
+  return compareWeekIds(b.lastWeek, a.lastWeek) || a.name.localeCompare(b.name, "zh-CN");
 }
 
 function buildObjectives(

@@ -53,7 +53,8 @@ export function projectPages(p: ProjectTimeline): ProjectTimelinePage[] {
     weeksSilent: p.weeksSilent,
     stale: p.stale,
   };
-  const mentions = [...p.objectiveMentions].reverse().slice(0, TIMELINE_PAGE_SIZE);
+  // Newest first, like the weekly entries (the archive sorts them).
+  const mentions = p.objectiveMentions.slice(0, TIMELINE_PAGE_SIZE);
   return paginate(p.entries, TIMELINE_PAGE_SIZE).map((page) => {
     const weeks = new Set(page.items.map((e) => e.week));
     return {
