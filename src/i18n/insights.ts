@@ -18,6 +18,8 @@ export const insightsText = {
     toc: "指标",
     latest: "最新",
     previous: "上期",
+    /** The reading compared with; its distance is said unless it is the week before. */
+    previousAt: (week: string, distance?: string) => (distance ? `上期 ${week}，${distance}` : `上期 ${week}`),
     vsPrevious: "较上期",
     vsTarget: "较目标",
     target: "目标",
@@ -33,7 +35,6 @@ export const insightsText = {
     noPrevious: "无上期数据",
     missedWeeks: (n: number, total: number) => `${total} 周中 ${n} 周未达标`,
     weeks: (n: number) => `共 ${n} 周`,
-    unregistered: "未登记指标（可在 content/metrics.yaml 登记目标与方向）",
     fromFrontmatter: "（frontmatter）",
     chartTitle: (label: string) => `${label}每周趋势图`,
     chartDesc: (p: { label: string; count: number; first: string; last: string; latest: string; target?: string; missed: number; incidentWeeks: number }) =>
@@ -74,12 +75,12 @@ export const insightsText = {
   },
   weekMetrics: {
     title: "本周指标",
-    intro: "与上一次出现该指标的周报相比。",
+    intro: "与上一次出现该指标的周报相比；不是上一周时注明相隔多久。",
     colMetric: "指标",
     colValue: "本周",
     colChange: "较上期",
     colTarget: "目标",
-    previousWeek: (week: string, value: string) => `上期 ${week}：${value}`,
+    previousWeek: (week: string, value: string, distance?: string) => (distance ? `上期 ${week}（${distance}）：${value}` : `上期 ${week}：${value}`),
     allMetrics: "全部指标趋势 →",
   },
   plans: {
@@ -97,6 +98,7 @@ export const insightsText = {
       phrases: "本周只出现了部分关键词",
     },
     evidence: "见",
+    authorChecklist: "作者在周报中的勾选（原文）",
     otherItem: "「其他」条目",
     phrases: (list: string[]) => `共同关键词：${list.join("、")}`,
     convention: "在本周的「上周计划完成情况」里把做完的项改成 - [x]，站点以标记为准（只要勾了一项，未勾的即视为未完成）；没有标记的计划按本周内容自动判断，证据不足时显示「不确定」。",

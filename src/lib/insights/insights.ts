@@ -6,6 +6,7 @@ import type { MetricEntry } from "./metric-registry.ts";
 import { buildMetricSeries, comparePoints, type MetricComparison, type MetricSeries } from "./metric-series.ts";
 import type { PlanMark } from "./plan-marks.ts";
 import { reviewPlans, type PlanReview } from "./plan-vs-done.ts";
+import { weeksBetween, type WeekId } from "../week-id.ts";
 import { listStaleWork, type StaleItem } from "./stale-work.ts";
 
 /** One metric on a week page: the week's value against the metric's previous value and target. */
@@ -64,7 +65,8 @@ export function buildInsights(archive: Pick<Archive, "weeks" | "projects" | "obj
   );
   const weeks = new Map<string, WeekInsights>();
   for (const w of archive.weeks) {
-    const prev = w.prev;
+    // 上周计划 only when the previous file is last week: plans from a week years back are not last week's.
+    const prev = w.prev && weeksBetween(w.prev.week as WeekId, w.report.week as WeekId) === 1 ? w.prev : undefined;
     weeks.set(w.report.slug, {
       metrics: [],
       plans:

@@ -8,6 +8,7 @@ import {
   type MetricEntry,
 } from "./metric-registry.ts";
 import { weekMetricValues, type WeekMetricValue } from "./week-metrics.ts";
+import { weekGap, type WeekGap } from "../week-gap.ts";
 
 /** One week's value on a metric chart. */
 export interface MetricPoint {
@@ -29,6 +30,8 @@ export interface MetricPoint {
 export interface MetricComparison {
   latest: MetricPoint;
   previous?: MetricPoint;
+  /** How far back the previous reading is: a comparison with a week years ago must say so. */
+  previousGap?: WeekGap;
   /** latest − previous, rounded to the precision written. */
   change?: number;
   /** Whether the change is good news for this metric; undefined when unchanged or no previous. */
@@ -49,7 +52,7 @@ export interface MetricSeries {
   /** False for a label weeks use that content/metrics.yaml does not list. */
   registered: boolean;
   points: MetricPoint[];
-  /** Decimals to show: the most written in any week (`99.997` → 3). */
+  /** Decimals to show: the most written in any week (`99.997` → 3) or in the target (`99.99` → 2). */
   decimals: number;
   missedCount: number;
   comparison?: MetricComparison;
@@ -81,6 +84,7 @@ export function comparePoints(
   return {
     latest,
     previous,
+    previousGap: previous ? weekGap(latest.week, previous.week) : undefined,
     change: previous ? roundTo(latest.value - previous.value, series.decimals) : undefined,
     improved: previous ? isImprovement(series, previous.value, latest.value) : undefined,
     gap: series.target === undefined ? undefined : roundTo(latest.value - series.target, series.decimals),
@@ -108,7 +112,8 @@ export function buildMetricSeries(
       description: e.description,
       registered: true,
       points: [],
-      decimals: 0,
+      // A target of 99.99 is shown as 99.99 even when every week wrote 100%.
+      decimals: e.target === undefined ? 0 : decimalsOf(String(e.target)),
       missedCount: 0,
     });
   const byWeek = new Map<string, WeekMetricValue[]>();

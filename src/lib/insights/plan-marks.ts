@@ -12,6 +12,13 @@ export interface PlanMark {
 // Matched on the heading with its whitespace removed: the `\s*` around optional parts backtracked polynomially.
 const REVIEW_HEADING = /^#{1,6}【?上周(?:计划|工作)(?:完成情况|回顾|完成)?】?[：:]?$/;
 const HEADING = /^#{1,6}\s/;
+/** The same heading as the parser gives its title (no `#`, 【】 or trailing colon). */
+const REVIEW_TITLE = /^上周(?:计划|工作)(?:完成情况|回顾|完成)?$/;
+
+/** Whether a section title names the 上周计划完成情况 checklist, which the site merges into its plan review. */
+export function isPlanChecklistTitle(title: string): boolean {
+  return REVIEW_TITLE.test(title.replace(/\s+/g, ""));
+}
 // Matched on the trimmed line, so the item needs no lazy `(.+?)\s*$`.
 const TASK = /^(?:[-*+]|\d+[.)])\s+\[([ xX])\]\s+(.+)$/;
 

@@ -168,6 +168,8 @@ export const weekReportSchema = z.object({
   created: z.string().optional(),
   author: z.string().optional(),
   summary: z.string().optional(),
+  /** Frontmatter `draft: true`: shown only by `npm run dev`, never published. */
+  draft: z.boolean(),
   /** Sections in document order — the table of contents. */
   sections: z.array(sectionSchema),
   projects: z.array(projectMentionSchema),
@@ -179,7 +181,12 @@ export const weekReportSchema = z.object({
   reflections: z.string(),
   /** Items of 其他. */
   others: z.array(reportItemSchema),
-  /** Rendered body HTML with anchors and links to project/objective pages. */
+  /**
+   * The body of the author's 上周计划完成情况 checklist, rendered apart from `html`: the week page shows it inside
+   * its one plan-review block instead of a second list of the same plans.
+   */
+  planChecklist: z.object({ anchor: z.string(), title: z.string(), html: z.string() }).optional(),
+  /** Rendered body HTML with anchors and links to project/objective pages (without `planChecklist`). */
   html: z.string(),
   /** Plain text of the whole report (title + body), as a reader sees it. */
   text: z.string(),

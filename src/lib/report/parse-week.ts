@@ -1,4 +1,5 @@
 import type { Element, ElementContent } from "hast";
+import { isPlanChecklistTitle } from "../insights/plan-marks.ts";
 import type { Nodes, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import remarkGfm from "remark-gfm";
@@ -169,6 +170,8 @@ export function parseWeekBody(
     .filter(Boolean)
     .join("\n");
   const title = frontmatter.title ?? frontmatter.week;
+  const checklistAt = sections.findIndex((s) => s.heading && s.kind === "unknown" && isPlanChecklistTitle(s.title));
+  const checklist = checklistAt < 0 ? undefined : sections[checklistAt]!;
 
   return {
     week: frontmatter.week,
@@ -177,6 +180,7 @@ export function parseWeekBody(
     created: frontmatter.created,
     author: frontmatter.author,
     summary: frontmatter.summary,
+    draft: frontmatter.draft === true,
     sections: sections.map((s, i) => ({
       kind: s.kind,
       title: s.title,
@@ -193,7 +197,9 @@ export function parseWeekBody(
     plans,
     reflections,
     others,
-    html: rendered.map((r) => r.html).join("\n"),
+    // Its body only: the plan-review block that shows it has the heading.
+    planChecklist: checklist && { anchor: checklist.anchor, title: checklist.title, html: renderHtml(mdastToHast(checklist.nodes)) },
+    html: rendered.filter((_, i) => i !== checklistAt).map((r) => r.html).join("\n"),
     text: [title, ...rendered.map((r) => r.text)].filter(Boolean).join("\n"),
   };
 }

@@ -58,6 +58,27 @@ describe("metric series", () => {
     expect(get("deposit-success-rate").decimals).toBe(3);
   });
 
+  it("keeps the target's own precision when every week writes fewer decimals (100% against ≥ 99.99)", () => {
+    const availability = [{ id: "yearly-availability", label: "年度可用性", aliases: [], unit: "%", direction: "higher" as const, target: 99.99 }];
+    const body = (v: string) => `## 系统运行数据\n\n- 年度可用性：${v}\n`;
+    const { series: [s] } = buildMetricSeries(
+      [week("2024-W16", body("100%")), week("2024-W17", body("100%"))].map((report) => ({ report })),
+      availability,
+    );
+    expect(s!.decimals).toBe(2);
+    // Not "0个百分点": the latest reading is 0.01 points above the target.
+    expect(s!.comparison).toMatchObject({ gap: 0.01, meets: true, change: 0 });
+  });
+
+  it("says how far back the previous reading is when it is not last week", () => {
+    expect(get("deposit-success-rate").comparison!.previousGap).toMatchObject({ weeks: -2, adjacent: false, distance: "2 周前" });
+    const far = buildMetricSeries(
+      [week("2020-W08", metricsBody("99.9%", 0, 0)), week("2024-W17", metricsBody("99.99%", 0, 0))].map((report) => ({ report })),
+      metricRegistry,
+    ).series.find((s) => s.id === "deposit-success-rate")!;
+    expect(far.comparison!.previousGap).toMatchObject({ adjacent: false, distance: "4 年前" });
+  });
+
   it.each([
     ["99.997%", 3],
     ["100%", 0],
