@@ -77,7 +77,8 @@ async function loadAll(): Promise<Loaded> {
   );
   const sources: SourceWeek[] = files.map((parsed, i) => ({ week: parsed.report.week, slug: parsed.report.slug, ...inputs[i]! }));
   // Drafts only in `astro dev` (the build names the drafts it leaves out: integrations/validate-weeks.ts).
-  const shown = visibleWeeks(files, { drafts: import.meta.env.DEV });
+  // A build is known by its session: import.meta.env.DEV alone let a draft through `astro build`.
+  const shown = visibleWeeks(files, { drafts: import.meta.env.DEV && !currentBuildSession() });
   const archive = archiveOf(shown, registry, siteConfig.staleAfterWeeks);
   const metricRegistry = sortMetricEntries((await optionalCollection("metrics")).map((e) => e.data));
   const insights = buildInsights(archive, {

@@ -195,6 +195,25 @@ describe("links and template placeholders", () => {
   });
 });
 
+describe("the author's 上周计划完成情况 checklist and the draft flag", () => {
+  const r = week("- 【贝易转】\n    1. 进展\n\n## 上周计划完成情况\n\n- [x] 贝易转研发\n- [ ] 54321目标落地\n\n## 下周工作及目标\n\n1. 继续\n");
+
+  it("renders the checklist apart from the body, once, with its anchor", () => {
+    expect(r.planChecklist?.title).toBe("上周计划完成情况");
+    expect(r.planChecklist?.html).toContain("贝易转研发");
+    expect(r.planChecklist?.html).not.toContain("<h2");
+    expect(r.html).not.toContain("54321目标落地");
+    expect(r.html).toContain("下周工作及目标");
+    // Search still finds its words.
+    expect(r.text).toContain("54321目标落地");
+  });
+
+  it("reads draft: true from the frontmatter, false by default", () => {
+    expect(r.draft).toBe(false);
+    expect(week("正文\n", "week: 2024-W17\ndraft: true").draft).toBe(true);
+  });
+});
+
 describe("其他 with unfilled items", () => {
   it("anchors the filled items and skips the placeholders", () => {
     const r = week("## 其他\n\n1. （待填写）\n2. 人员面试\n\n（待填写）\n\n补充说明\n");
