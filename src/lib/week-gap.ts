@@ -19,9 +19,11 @@ const WEEKS_SAID_IN_WEEKS = 8;
 export function weekGap(from: string, to: string): WeekGap {
   const weeks = weeksBetween(from as WeekId, to as WeekId);
   const n = Math.abs(weeks);
-  const distance =
+  // The suffix is ours: date-fns' zh-CN future form is 「4 年内」 (within), not 「4 年后」 (later).
+  const span =
     n <= WEEKS_SAID_IN_WEEKS
-      ? `${n} 周${weeks < 0 ? "前" : "后"}`
-      : formatDistanceStrict(weekStart(to as WeekId), weekStart(from as WeekId), { locale: zhCN, addSuffix: true, roundingMethod: "round" });
+      ? `${n} 周`
+      : formatDistanceStrict(weekStart(to as WeekId), weekStart(from as WeekId), { locale: zhCN, roundingMethod: "round" });
+  const distance = `${span}${weeks < 0 ? "前" : "后"}`;
   return { weeks, adjacent: n === 1, distance };
 }

@@ -1,4 +1,5 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:net";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -114,6 +115,49 @@ describe("a draft week", () => {
     expect(steps.newW18!.status, steps.newW18!.out).toBe(0);
     expect(statSync(join(DIST, "weeks", "2024-w18", "index.html")).isFile()).toBe(true);
   });
+});
+
+/** A port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => done(port));
+    });
+  });
+}
+
+describe("a draft in npm run dev", () => {
+  it("is shown with a visible draft banner", async () => {
+    const port = await freePort();
+    const dev = spawn(process.execPath, ["node_modules/astro/bin/astro.mjs", "dev", "--port", String(port), "--host", "127.0.0.1"], {
+      env: { ...env, NODE_ENV: "development" },
+      stdio: "ignore",
+    });
+    try {
+      const url = `http://127.0.0.1:${port}/weeks/2030-w02/`;
+      let html = "";
+      for (let i = 0; i < 240 && !html; i++) {
+        try {
+          const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+          if (res.ok) html = await res.text();
+        } catch {
+          // Not listening yet.
+        }
+        if (!html) await new Promise((r) => setTimeout(r, 1000));
+      }
+      expect(html).toContain("data-draft");
+      const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+      await page.goto(url, { waitUntil: "domcontentloaded", timeout: 120_000 });
+      const banner = page.locator("[data-draft]");
+      expect(await banner.isVisible()).toBe(true);
+      expect(await banner.innerText()).toContain("草稿");
+      expect((await banner.boundingBox())!.y).toBeLessThan(400);
+      await page.close();
+    } finally {
+      dev.kill();
+    }
+  }, 600_000);
 });
 
 describe("neighbours and comparisons on an archive with a four-year gap", () => {

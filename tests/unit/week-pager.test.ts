@@ -22,6 +22,7 @@ describe("a week's neighbours on an archive with gaps", () => {
     expect(pagers.get("2024-W16")!.prev!.gap.distance).toBe("4 年前");
     expect(pagers.get("2024-W17")!.next!.gap.distance).toBe("3 周后");
     expect(weekGap("2024-W17", "2024-W05").distance).toBe("3 个月前");
+    expect(pagers.get("2020-W08")!.next!.gap.distance).toBe("4 年后");
   });
 });
 

@@ -82,9 +82,9 @@ function candidates(scale: ScaleTime<number, number>, count: number): { date: Da
     // Weeks: every k-th Monday inside the domain.
     const step = Math.max(1, Math.ceil(spanWeeks / Math.max(1, count)));
     const out: { date: Date; level: Level }[] = [];
-    const start = new Date(from.getTime());
-    const toMonday = (8 - start.getUTCDay()) % 7;
-    start.setUTCDate(start.getUTCDate() + toMonday);
+    // The first Monday 00:00 UTC (where weekDate puts a week) inside the domain.
+    const start = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
+    while (start.getUTCDay() !== 1 || start < from) start.setUTCDate(start.getUTCDate() + 1);
     for (let d = start; d <= to; d = new Date(d.getTime() + step * 7 * 864e5)) out.push({ date: d, level: "week" });
     return out;
   }

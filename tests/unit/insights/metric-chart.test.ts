@@ -108,6 +108,12 @@ describe("metric chart geometry", () => {
       for (const t of ticks.filter((x) => x[set])) expect((t.at / 100) * min + labelWidthPx(t.text) / 2, t.text).toBeLessThanOrEqual(min + 1);
   });
 
+  it("puts a week's label right under its reading", () => {
+    const one = metricChart(series([point("2024-W17", 99.997)]), ["2024-W17"], []);
+    const tick = one.xTicks.find((t) => t.text === "2024-W17")!;
+    expect(tick.at).toBeCloseTo((one.points[0]!.x / one.width) * 100, 1);
+  });
+
   it("labels years on a ten-year archive and months on a one-year one", () => {
     expect(metricChart(series([]), run("2015-W10", 520), []).xTicks.every((t) => /^\d{4}$/.test(t.text))).toBe(true);
     expect(metricChart(series([]), run("2023-W10", 52), []).xTicks.every((t) => /^\d{4}-\d{2}$/.test(t.text))).toBe(true);
