@@ -9,6 +9,41 @@ import { splitHtml, type HtmlTag } from "../html/tag.ts";
 
 const VOID = new Set(["br", "img"]);
 
+/**
+ * Layout and emphasis tags that exports wrap around text (`<div align="center">`, `<p>`, `<b>`,
+ * `<font>`, tables…): they carry no meaning the week format keeps, so the tag goes and its text stays
+ * — shown as literal `<div>` it would only be noise. Anything that can hold code or a form (script,
+ * style, object, form, svg…) is not here: it stays visible text, so the author sees what was refused.
+ */
+const UNWRAP = new Set([
+  "a", "abbr", "article", "aside", "b", "big", "blockquote", "caption", "center", "cite", "code", "dd", "div", "dl", "dt",
+  "em", "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "li", "main",
+  "nav", "nobr", "ol", "p", "pre", "q", "section", "small", "span", "strike", "strong", "table", "tbody", "td", "tfoot",
+  "th", "thead", "tr", "tt", "ul", "var", "wbr",
+]);
+/** Unwrapped tags whose end separates what follows from what came before (cells, rows, items, blocks). */
+const SEPARATES = new Set(["td", "th", "tr", "li", "dd", "dt", "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"]);
+
+/** A Markdown link to an address, its text the address itself (written for MDX: escaped, no raw `<`). */
+function linkTo(url: string): string {
+  return `[${url.replace(/[\\[\]<>{}*_`~]/g, (c) => `\\${c}`)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+}
+
+/** The address an `<a>` opens, when it is one a week may link to (never a script scheme). */
+function linkAddress(tag: HtmlTag): string | undefined {
+  if (tag.name !== "a" || tag.closing) return undefined;
+  const href = tag.attributes.find((a) => a.name.toLowerCase() === "href")?.value?.trim();
+  return href && /^(https?:\/\/|mailto:)/i.test(href) ? href : undefined;
+}
+
+/** What an unwrapped tag leaves in the text: a space where it separated, the address of a link. */
+function unwrapped(tag: HtmlTag): string {
+  const href = linkAddress(tag);
+  if (href) return `${linkTo(href)} `;
+  if (tag.closing) return SEPARATES.has(tag.name) ? " " : "";
+  return tag.name === "hr" || tag.name === "wbr" ? " " : "";
+}
+
 export interface HtmlRewrite {
   text: string;
   /** `HTML 标签 <div> …`: one line per decision, without the line number (the caller adds it). */
@@ -48,9 +83,14 @@ export function rewriteHtml(
       if (tag.closing) continue;
       const src = tag.attributes.find((a) => a.name.toLowerCase() === "src")?.value?.trim();
       if (src && /^https?:\/\//i.test(src)) {
-        out += `[${src.replace(/[\\[\]<>{}*_`~]/g, (c) => `\\${c}`)}](<${src.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+        out += linkTo(src);
         warnings.push(`<iframe> 嵌入的页面改为链接 ${src}`);
       } else asText("<iframe> 没有 https:// 地址，已改为可见文字");
+      continue;
+    }
+    if (UNWRAP.has(tag.name)) {
+      if (!tag.closing) warnings.push(`HTML 标签 <${tag.name}> 已去掉，保留其中的文字`);
+      out += unwrapped(tag);
       continue;
     }
     if (!isWeekHtmlElement(tag.name)) {
@@ -98,6 +138,7 @@ export function visibleHtmlText(raw: string): string {
   let out = "";
   for (const part of splitHtml(raw)) {
     if ("text" in part) out += part.text;
+    else if (UNWRAP.has(part.tag.name)) out += linkAddress(part.tag) ?? "";
     else if (part.tag.name === "iframe") out += part.tag.closing ? "" : (part.tag.attributes.find((a) => a.name.toLowerCase() === "src")?.value ?? "");
     else if (!isWeekHtmlElement(part.tag.name)) out += raw.slice(part.start, part.start + part.tag.length);
     else if (part.tag.name === "img" && !part.tag.closing) out += part.tag.attributes.find((a) => a.name.toLowerCase() === "alt")?.value ?? "";

@@ -22,7 +22,12 @@ describe("importing HTML", () => {
     ['<img src="javascript:alert(1)">', '\\<img src="javascript:alert(1)">', '&#x3C;img src="javascript:alert(1)">', ["第 3 行：<img> 的地址使用了会执行脚本的协议，已改为可见文字"]],
     ["<script>alert(1)</script>", "\\<script>alert(1)\\</script>", "&#x3C;script>alert(1)&#x3C;/script>", ["第 3 行：HTML 标签 <script> 不在允许的列表里，已改为可见文字"]],
     ["开 <u>没关", "开 \\<u>没关", "开 &#x3C;u>没关", ["第 3 行：<u> 没有配对的结束标签，已改为可见文字"]],
-    ["见 <b>https://a.com/</b> 了", "见 \\<b>[https://a.com/](https://a.com/)\\</b> 了", '&#x3C;b><a href="https://a.com/">https://a.com/</a>&#x3C;/b>', ["第 3 行：HTML 标签 <b> 不在允许的列表里，已改为可见文字"]],
+    ["见 <b>https://a.com/</b> 了", "见 [https://a.com/](https://a.com/) 了", '见 <a href="https://a.com/">https://a.com/</a> 了', ["第 3 行：HTML 标签 <b> 已去掉，保留其中的文字"]],
+    ['<div align="center"><p>居中</p></div>', "居中", "居中", ["第 3 行：HTML 标签 <div> 已去掉，保留其中的文字", "第 3 行：HTML 标签 <p> 已去掉，保留其中的文字"]],
+    ['看 <a href="https://a.example/x">这篇</a>。', "看 [https://a.example/x](<https://a.example/x>) 这篇。", '<a href="https://a.example/x">https://a.example/x</a> 这篇。', ["第 3 行：HTML 标签 <a> 已去掉，保留其中的文字"]],
+    ["<div>\n*hi* {x}\n</div>", "\\*hi\\* \\{x\\}", "*hi* {x}", ["第 3 行：HTML 标签 <div> 已去掉，保留其中的文字"]],
+    ['<a href="javascript:alert(1)">x</a>', "x", "<p>x</p>", ["第 3 行：HTML 标签 <a> 已去掉，保留其中的文字"]],
+    ["<table><tr><td>甲</td><td>乙</td></tr></table>", "甲 乙", "甲 乙", ["第 3 行：HTML 标签 <table> 已去掉，保留其中的文字", "第 3 行：HTML 标签 <tr> 已去掉，保留其中的文字", "第 3 行：HTML 标签 <td> 已去掉，保留其中的文字"]],
     ["网址 https://a.com/{id}", "网址 https://a.com/{id}", "https://a.com/", []],
   ])("%j", (input, written, rendered, warnings) => {
     const result = importWeek(`# 2024-W18\n\n${input}\n`);
