@@ -6,7 +6,7 @@
 import type { Nodes as HastNodes, Root as HastRoot } from "hast";
 import { defaultSchema, sanitize, type Schema } from "hast-util-sanitize";
 import { toHtml } from "hast-util-to-html";
-import { visit } from "unist-util-visit";
+import { forEachElement } from "./walk.ts";
 import { URL_PROTOCOLS, WEEK_HTML_ELEMENTS, urlScheme } from "./allowed.ts";
 
 /** Elements Markdown (remark-gfm via mdast-util-to-hast) and the site's wrappers produce. */
@@ -60,7 +60,7 @@ export const WEEK_HTML_SCHEMA: Schema = {
 
 /** `HTTPS://a` and ` https://a` are fine to a browser; hast-util-sanitize compares the scheme as written. */
 function normalizeSchemes(tree: HastNodes): void {
-  visit(tree, "element", (el) => {
+  forEachElement(tree, (el) => {
     for (const key of ["href", "src"] as const) {
       const value = el.properties[key];
       if (typeof value !== "string") continue;

@@ -34,6 +34,21 @@ function body(text: string): string {
   return text.replace(/^\s*【[^】\n]*】[ \t]*\n?/, "");
 }
 
+/**
+ * Each mention's change against the one before it, kept with the mention: the week page and the
+ * project timeline show the same comparison, and a word diff is the costly step of both.
+ */
+const changeOf = new WeakMap<Mention, { previous: Mention; change: MentionChange }>();
+
+/** `compareMentions` for two entries of one timeline (the same objects every page gets), computed once. */
+function compareEntries(previous: Mention, current: Mention): MentionChange {
+  const known = changeOf.get(current);
+  if (known?.previous === previous) return known.change;
+  const change = compareMentions(previous, current);
+  changeOf.set(current, { previous, change });
+  return change;
+}
+
 export function compareMentions(previous: Mention, current: Mention): MentionChange {
   const parts = diffText(body(previous.text), body(current.text));
   return {
@@ -54,7 +69,7 @@ export function timelineChanges(entries: readonly Mention[], from = 0, to = entr
   const out: (MentionChange | undefined)[] = [];
   for (let i = from; i < Math.min(to, entries.length); i++) {
     const older = entries[i + 1];
-    out.push(older ? compareMentions(older, entries[i]!) : undefined);
+    out.push(older ? compareEntries(older, entries[i]!) : undefined);
   }
   return out;
 }
@@ -70,9 +85,11 @@ export interface WeekSubjectChange {
   change: MentionChange;
 }
 
-function previousIn<T extends { weekSlug: string; anchor: string }>(entries: readonly T[], weekSlug: string, anchor: string): T | undefined {
+/** The timeline's entry for this week's mention, and the mention before it. */
+function entryIn<T extends { weekSlug: string; anchor: string }>(entries: readonly T[], weekSlug: string, anchor: string): { entry: T; previous: T } | undefined {
   const i = entries.findIndex((e) => e.weekSlug === weekSlug && e.anchor === anchor);
-  return i >= 0 ? entries[i + 1] : undefined;
+  const previous = i >= 0 ? entries[i + 1] : undefined;
+  return previous ? { entry: entries[i]!, previous } : undefined;
 }
 
 /** Every project and objective subject of a week that was mentioned before, with what changed. */
@@ -83,10 +100,9 @@ export function weekChanges(
   const out: WeekSubjectChange[] = [];
   for (const m of report.projects) {
     const timeline = archive.projectBySlug.get(m.slug);
-    const prev: ProjectWeekEntry | undefined = timeline && previousIn(timeline.entries, report.slug, m.anchor);
-    if (!timeline || !prev) continue;
-    const current = { week: report.week, weekSlug: report.slug, anchor: m.anchor, text: m.text, progress: m.progress };
-    out.push({ kind: "project", name: timeline.name, anchor: m.anchor, ref: m.slug, change: compareMentions(prev, current) });
+    const found = timeline && entryIn<ProjectWeekEntry>(timeline.entries, report.slug, m.anchor);
+    if (!timeline || !found) continue;
+    out.push({ kind: "project", name: timeline.name, anchor: m.anchor, ref: m.slug, change: compareEntries(found.previous, found.entry) });
   }
   for (const section of report.objectives) {
     const objective = archive.objectiveBySlug.get(section.id.toLowerCase());
@@ -94,10 +110,9 @@ export function weekChanges(
     for (const item of section.items) {
       const key = subjectKey(item.subject);
       const thread: SubjectThread | undefined = objective.subjects.find((s) => s.key === key);
-      const prev = thread && previousIn(thread.entries, report.slug, item.anchor);
-      if (!prev) continue;
-      const current = { week: report.week, weekSlug: report.slug, anchor: item.anchor, text: item.text, progress: item.progress };
-      out.push({ kind: "objective", name: `${section.id} · ${item.subject}`, anchor: item.anchor, ref: section.id, change: compareMentions(prev, current) });
+      const found = thread && entryIn(thread.entries, report.slug, item.anchor);
+      if (!found) continue;
+      out.push({ kind: "objective", name: `${section.id} · ${item.subject}`, anchor: item.anchor, ref: section.id, change: compareEntries(found.previous, found.entry) });
     }
   }
   return out;

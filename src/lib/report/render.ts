@@ -2,6 +2,7 @@ import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } fr
 import type { Definition, Nodes as MdastNodes, Root as MdastRoot, RootContent } from "mdast";
 import { attributesOf, isWeekHtmlElement } from "../html/allowed.ts";
 import { weekHtml } from "../html/sanitize.ts";
+import { forEachElement } from "../html/walk.ts";
 import { toHast, type Handler, type State } from "mdast-util-to-hast";
 import { visit } from "unist-util-visit";
 import { squashNewlines } from "./text.ts";
@@ -96,7 +97,7 @@ export function renderHtml(tree: HastNodes): string {
  * `mdastToHast`, which copies every property: cloning first cost a structuredClone per item.
  */
 export function stripIds(tree: HastRoot): HastRoot {
-  visit(tree, "element", (el: Element) => {
+  forEachElement(tree, (el) => {
     delete el.properties.id;
   });
   return tree;
