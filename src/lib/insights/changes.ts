@@ -85,9 +85,17 @@ export interface WeekSubjectChange {
   change: MentionChange;
 }
 
+/** Position of each mention in its timeline, built once per timeline: a scan per mention made every week page's lookups grow with the archive. */
+const positions = new WeakMap<readonly { weekSlug: string; anchor: string }[], Map<string, number>>();
+
 /** The timeline's entry for this week's mention, and the mention before it. */
 function entryIn<T extends { weekSlug: string; anchor: string }>(entries: readonly T[], weekSlug: string, anchor: string): { entry: T; previous: T } | undefined {
-  const i = entries.findIndex((e) => e.weekSlug === weekSlug && e.anchor === anchor);
+  let index = positions.get(entries);
+  if (!index) {
+    index = new Map(entries.map((e, i) => [`${e.weekSlug}#${e.anchor}`, i]));
+    positions.set(entries, index);
+  }
+  const i = index.get(`${weekSlug}#${anchor}`) ?? -1;
   const previous = i >= 0 ? entries[i + 1] : undefined;
   return previous ? { entry: entries[i]!, previous } : undefined;
 }
