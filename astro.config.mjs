@@ -11,6 +11,9 @@ import { publishesFeeds } from "./src/lib/insights/feed.ts";
 // so parallel builds of different corpora never share a data store.
 const cacheKey = siteConfig.contentDir.replace(/[^a-z0-9]+/gi, "_");
 
+// The week check hands the search integration the published weeks' records as soon as they pass.
+const search = pagefindIntegration();
+
 export default defineConfig({
   site: siteConfig.site,
   base: siteConfig.base,
@@ -21,7 +24,7 @@ export default defineConfig({
   // A sitemap invites crawlers: only for a public site with a known origin (private is the default).
   // Search indexing starts as soon as the checked weeks are parsed (and serves an in-memory index in dev).
   // mdx() gives Astro the .mdx file type; week bodies themselves are rendered by src/lib/report (see src/data/week-loader.ts).
-  integrations: [validateWeeksIntegration(), mdx(), pagefindIntegration(), ...(publishesFeeds(siteConfig) ? [sitemap()] : [])],
+  integrations: [validateWeeksIntegration({ onPublishedRecords: search.indexEarly }), mdx(), search, ...(publishesFeeds(siteConfig) ? [sitemap()] : [])],
   devToolbar: { enabled: false },
   vite: {
     // Dependency pre-bundling per corpus too, or each corpus build re-optimizes the shared one.

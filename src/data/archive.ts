@@ -1,8 +1,8 @@
 import { getCollection } from "astro:content";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import build from "virtual:weekly-archive/build-context";
+import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Archive } from "../lib/archive.ts";
-import { currentBuildSession, prefetchLookup } from "../lib/build-session.ts";
 import { buildInsights, type Insights } from "../lib/insights/insights.ts";
 import { sortMetricEntries } from "../lib/insights/metric-registry.ts";
 import { sortedRegistry, type Registry } from "../lib/registry.ts";
@@ -12,6 +12,7 @@ import type { SearchWeekRecord } from "../lib/search/records.ts";
 import type { SourceWeek } from "../lib/github/site-links.ts";
 import { archiveOf, archiveSearchRecords, parseWeekFile, visibleWeeks, weekLinks, withDistinctProjectSlugs, type ParsedWeekFile } from "../lib/week-files.ts";
 import { t } from "../i18n/zh-CN.ts";
+import { readCachedReports, reportContextKey } from "./week-cache.ts";
 import { siteConfig } from "../site.config.ts";
 
 /** Base-aware URLs for every page and component. */
@@ -25,7 +26,7 @@ async function optionalCollection<C extends "projects" | "objectives" | "metrics
 async function loadRegistry(): Promise<Registry> {
   const projects = (await optionalCollection("projects")).map((e) => e.data);
   const objectives = (await optionalCollection("objectives")).map((e) => e.data);
-  // content/shape.yaml is read like the week check reads it, so the prefetched parse matches this one.
+  // content/shape.yaml is read like the week check reads it, so the check's parse (in the week cache) matches this one.
   const shape = loadShape(siteConfig.contentDir);
   return sortedRegistry({ projects, objectives, ...(shape === defaultShape ? {} : { shape }) });
 }
@@ -42,14 +43,12 @@ function assertNothingDropped(ids: Set<string>): void {
     );
 }
 
-/** The build's prefetched weeks (integrations/week-prefetch.ts), when they were parsed exactly as this site would. */
-function prefetchedWeeks(registry: Registry): ((path: string, source: string) => ParsedWeekFile | undefined) | undefined {
-  const prefetched = currentBuildSession()?.prefetched;
-  if (!prefetched) return undefined;
-  const lookup = prefetchLookup(prefetched, { base: import.meta.env.BASE_URL, registry });
-  if (lookup.ok) return lookup.get;
-  console.warn(`周报预解析结果不可用，改为逐周解析（prefetched weeks not used: ${lookup.reason}）`);
-  return undefined;
+/** This build's parsed weeks from the week check (data/week-cache.ts), when it left them. */
+function cachedReports(registry: Registry): ((path: string, source: string) => ParsedWeekFile | undefined) | undefined {
+  if (!build.weekCache) return undefined;
+  const reports = readCachedReports(build.weekCache.file, build.weekCache.version);
+  const context = reportContextKey(registry, import.meta.env.BASE_URL);
+  return (path, source) => reports.get([context, path, source]);
 }
 
 interface Loaded {
@@ -60,25 +59,24 @@ interface Loaded {
   sources: SourceWeek[];
 }
 
-async function loadAll(): Promise<Loaded> {
-  const registry = await loadRegistry();
-  const entries = await getCollection("weeks");
+type WeekEntry = Awaited<ReturnType<typeof getCollection<"weeks">>>[number];
+
+async function loadAll(registry: Registry, entries: readonly WeekEntry[]): Promise<Loaded> {
   assertNothingDropped(new Set(entries.map((e) => e.id)));
-  const prefetchedWeek = prefetchedWeeks(registry);
+  const cached = cachedReports(registry);
   const links = weekLinks(routes);
-  const inputs: { file: string; source: string }[] = entries.map((entry) => {
-    const file = entry.filePath ?? join(siteConfig.contentDir, "weeks", `${entry.id}.mdx`);
-    return { file, source: readFileSync(file, "utf8") };
-  });
-  const parsed = inputs.map(({ file, source }) => prefetchedWeek?.(resolve(file), source) ?? parseWeekFile(source, { file, registry, links }));
+  const inputs: { file: string; source: string }[] = entries.map((entry) => ({
+    file: entry.filePath ?? join(siteConfig.contentDir, "weeks", `${entry.id}.mdx`),
+    source: entry.body ?? "",
+  }));
+  const parsed = inputs.map(({ file, source }) => cached?.(file, source) ?? parseWeekFile(source, { file, registry, links }));
   const files = withDistinctProjectSlugs(inputs, parsed, ({ file, source }, derivedSlugs) =>
     parseWeekFile(source, { file, registry, links, derivedSlugs }),
     registry,
   );
   const sources: SourceWeek[] = files.map((parsed, i) => ({ week: parsed.report.week, slug: parsed.report.slug, ...inputs[i]! }));
   // Drafts only in `astro dev` (the build names the drafts it leaves out: integrations/validate-weeks.ts).
-  // A build is known by its session: import.meta.env.DEV alone let a draft through `astro build`.
-  const shown = visibleWeeks(files, { drafts: import.meta.env.DEV && !currentBuildSession() });
+  const shown = visibleWeeks(files, { drafts: build.command === "dev" });
   const archive = archiveOf(shown, registry, siteConfig.staleAfterWeeks);
   const metricRegistry = sortMetricEntries((await optionalCollection("metrics")).map((e) => e.data));
   const insights = buildInsights(archive, {
@@ -87,41 +85,28 @@ async function loadAll(): Promise<Loaded> {
     planMarks: new Map(shown.map((f) => [f.report.slug, f.planMarks])),
     staleAfterWeeks: siteConfig.staleAfterWeeks,
   });
-  const searchRecords = archiveSearchRecords(archive, routes, t.week);
-  currentBuildSession()?.onSearchRecords?.(searchRecords);
-  return { archive, insights, searchRecords, sources };
+  return { archive, insights, searchRecords: archiveSearchRecords(archive, routes, t.week), sources };
 }
 
-let cached: { signature: string; loaded: Promise<Loaded> } | undefined;
+let built: Promise<Loaded> | undefined;
+let previewed: { signature: string; value: Promise<Loaded> } | undefined;
 
-/**
- * What the archive is built from: names, sizes and mtimes of the week and registry files.
- * Outside a build (`astro dev`) the cache is keyed on it, so edits show up on the next request.
- */
-function contentSignature(): string {
-  const root = resolve(siteConfig.contentDir);
-  const parts: string[] = [];
-  for (const dir of [root, join(root, "weeks")]) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      const stat = statSync(join(dir, name), { throwIfNoEntry: false });
-      if (stat?.isFile()) parts.push(`${dir}/${name}:${stat.size}:${stat.mtimeMs}`);
-    }
-  }
-  return parts.join("|");
+async function loadNow(): Promise<Loaded> {
+  return loadAll(await loadRegistry(), await getCollection("weeks"));
 }
 
+/** `astro dev`: the archive again whenever an entry's digest or a registry file changes. */
+async function loadPreview(): Promise<Loaded> {
+  const registry = await loadRegistry();
+  const entries = await getCollection("weeks");
+  const signature = JSON.stringify([registry, (await optionalCollection("metrics")).map((e) => e.data), entries.map((e) => [e.id, e.digest])]);
+  if (previewed?.signature !== signature) previewed = { signature, value: loadAll(registry, entries) };
+  return previewed.value;
+}
+
+/** A build's content cannot change: its archive is made once, for every page. */
 function load(): Promise<Loaded> {
-  // Content cannot change during a build: statting every file for each of hundreds of pages cost seconds.
-  if (cached && currentBuildSession()) return cached.loaded;
-  const signature = contentSignature();
-  if (cached?.signature !== signature) cached = { signature, loaded: loadAll() };
-  return cached.loaded;
+  return build.command === "build" ? (built ??= loadNow()) : loadPreview();
 }
 
 /** The archive, parsed once per build and shared by every page. */

@@ -9,7 +9,7 @@ import { boundaryOf, listWeekTree, resolveInside } from "../lib/validate/repo-fi
 
 /**
  * The weeks collection: one entry per `<dir>/*.mdx`, id = file name without `.mdx` (as written, not
- * lower-cased), data = its frontmatter through the collection schema.
+ * lower-cased), data = its frontmatter through the collection schema, body = the file's text.
  *
  * Unlike Astro's glob() loader, it keeps no body and registers no MDX module per week: every page
  * shows a week from the site's own parse of the file (src/data/archive.ts → lib/report), so
@@ -68,6 +68,7 @@ async function storeWeek({ store, parseData, generateDigest }: LoaderContext, ro
   const digest = generateDigest(source);
   if (store.get(id)?.digest === digest) return id;
   const { data } = readFrontmatterData(source, filePath);
-  store.set({ id, data: await parseData({ id, data: (data ?? {}) as Record<string, unknown>, filePath: file }), filePath, digest });
+  // The body is the whole file as read here: the data layer parses it (or finds its parse in the week cache) without reading it again.
+  store.set({ id, data: await parseData({ id, data: (data ?? {}) as Record<string, unknown>, filePath: file }), body: source, filePath, digest });
   return id;
 }

@@ -2,11 +2,10 @@
  * Search index at build time and in `astro dev`, through Pagefind's Node API.
  *
  * Input: the search records of the archive model. A build starts indexing the records of the weeks
- * prefetched after the week check (integrations/week-prefetch.ts) at astro:config:done, so Pagefind
- * (its own process) works while Astro bundles and renders; once the site's archive exists, its
- * records arrive through the build session and that index stands if they are the same (else they
- * are indexed then); astro:build:done only waits and writes. Without a session — or in dev — the
- * records come from `search/records.json`, rendered by src/pages/search/records.json.ts.
+ * the week check parsed (integrations/checked-weeks.ts) as soon as it passes, so Pagefind (its own
+ * process) works while Astro bundles and renders; astro:build:done compares them with the records
+ * the pages rendered (`search/records.json`, src/pages/search/records.json.ts), indexes those
+ * instead if they differ, and writes. In dev the records come from the same route.
  * Output (site root): `pagefind/` (Pagefind's runtime and index, without fragments or UI bundles —
  * our client never loads them) and `search-data/` (catalog + week text shards, see lib/search/catalog.ts).
  * In dev the same files are built in memory on the first search request and rebuilt after content changes.
@@ -24,7 +23,6 @@ import { foldText } from "../lib/search/normalize.ts";
 import type { SearchWeekRecord } from "../lib/search/records.ts";
 import { PAGEFIND_LANGUAGE, indexContent } from "../lib/search/tokens.ts";
 import { siteConfig } from "../site.config.ts";
-import { currentBuildSession } from "../lib/build-session.ts";
 
 /** Where the records endpoint renders, relative to the output directory / base URL. */
 export const RECORDS_PATH = "search/records.json";
@@ -162,37 +160,28 @@ function devMiddleware(base: string, logger: AstroIntegrationLogger) {
   };
 }
 
-export function pagefindIntegration(): AstroIntegration {
+/**
+ * The search integration. `indexEarly` is how a build hands it the published weeks' records right
+ * after the week check (astro.config.mjs wires it to validateWeeksIntegration): Pagefind, its own
+ * process, indexes them while Astro bundles and renders. At astro:build:done the records the pages
+ * rendered (`search/records.json`) decide: the early index stands if they are the same bytes, else
+ * they are indexed then.
+ */
+export function pagefindIntegration(): AstroIntegration & { indexEarly(records: readonly SearchWeekRecord[]): void } {
   let base = "/";
-  let early: Promise<SearchFiles> | undefined;
-
-  /** In a build, index as soon as records exist: right after the week check, before Astro syncs and bundles. */
-  const startIndexingInBuild = (): void => {
-    early = undefined;
-    const session = currentBuildSession();
-    if (!session) return;
-    let indexed: string | undefined;
-    const index = (records: readonly SearchWeekRecord[]): void => {
-      const json = JSON.stringify(records);
-      if (json === indexed) return;
-      indexed = json;
-      // One Pagefind service at a time: buildSearchFiles closes it when done.
-      early = (early ?? Promise.resolve()).catch(() => undefined).then(() => buildSearchFiles(records));
-      // Awaited at astro:build:done; a build that fails before then must not also crash on this.
-      early.catch(() => {});
-    };
-    // The prefetched weeks' records first; the site's own, once its archive exists, are what the
-    // pages show: if they differ, they are indexed instead.
-    if (session.prefetched) index(session.prefetched.records);
-    session.onSearchRecords = index;
-  };
+  let early: { hash: string; files: Promise<SearchFiles> } | undefined;
 
   return {
     name: "weekly-archive:pagefind",
+    indexEarly(records) {
+      const files = buildSearchFiles(records);
+      // Awaited at astro:build:done; a build that fails before then must not also crash on this.
+      files.catch(() => {});
+      early = { hash: shortHash(JSON.stringify(records)), files };
+    },
     hooks: {
       "astro:config:done": ({ config }) => {
         base = config.base.endsWith("/") ? config.base : `${config.base}/`;
-        startIndexingInBuild();
       },
       "astro:server:setup": ({ server, logger }) => {
         const dev = devMiddleware(base, logger);
@@ -207,9 +196,11 @@ export function pagefindIntegration(): AstroIntegration {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
         const recordsFile = join(outDir, RECORDS_PATH);
-        const pending = early ?? buildSearchFiles(JSON.parse(readFileSync(recordsFile, "utf8")) as SearchWeekRecord[]);
-        early = undefined;
+        const rendered = readFileSync(recordsFile, "utf8");
         rmSync(recordsFile, { force: true });
+        const pending = early?.hash === shortHash(rendered) ? early.files : buildSearchFiles(JSON.parse(rendered) as SearchWeekRecord[]);
+        if (early && early.files !== pending) logger.info("页面的搜索记录与预先索引的不同，重新索引（records differ from the early index: indexing again）");
+        early = undefined;
         const { files, weeks } = await pending;
         writeSearchFiles(outDir, files);
         logger.info(`搜索索引（search index）：${weeks} 周，${files.size} 个文件，页面渲染完成后再用 ${Math.round(performance.now() - started)} ms`);

@@ -2,8 +2,9 @@ import { resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { siteConfig } from "../site.config.ts";
-import { beginBuildSession, endBuildSession } from "../lib/build-session.ts";
-import { checkAndPrefetchWeeks } from "./week-prefetch.ts";
+import type { SearchWeekRecord } from "../lib/search/records.ts";
+import { buildContextPlugin, type BuildContext } from "./build-context.ts";
+import { checkAndParseWeeks } from "./checked-weeks.ts";
 import { checkContentDir } from "../lib/validate/load.ts";
 import { formatProblem, formatProblems, summarizeProblems, type Problem } from "../lib/validate/index.ts";
 
@@ -11,27 +12,35 @@ import { formatProblem, formatProblems, summarizeProblems, type Problem } from "
  * Runs the week check before Astro touches any content, so a rejected week never reaches a renderer:
  * `astro build`/`astro dev` stop with every problem listed. In dev, edits are re-checked and logged.
  */
-export function validateWeeksIntegration(options: { contentDir?: string } = {}): AstroIntegration {
+export function validateWeeksIntegration(
+  options: {
+    contentDir?: string;
+    /** A build's published weeks as search records, once they passed the check (the search integration starts indexing). */
+    onPublishedRecords?: (records: SearchWeekRecord[]) => void;
+  } = {},
+): AstroIntegration {
   let contentDir = "";
   let root = "";
+  let context: BuildContext = { command: "dev", weekCache: null };
   return {
     name: "weekly-archive:validate-weeks",
     hooks: {
-      "astro:config:setup": ({ config, command, logger }) => {
+      "astro:config:setup": async ({ config, command, logger, updateConfig }) => {
         root = fileURLToPath(config.root);
         contentDir = resolve(root, options.contentDir ?? siteConfig.contentDir);
-        // A build goes on to parse the checked weeks for the site, from the same trees (see week-prefetch.ts).
-        const { check, prefetched, drafts } =
+        // A build goes on to parse the checked weeks for the site, from the same trees (see checked-weeks.ts).
+        const { check, passed } =
           command === "build"
-            ? checkAndPrefetchWeeks({
+            ? await checkAndParseWeeks({
                 contentDir,
                 root,
                 base: config.base,
                 staleAfterWeeks: siteConfig.staleAfterWeeks,
-                cacheFile: fileURLToPath(new URL("weekly-archive-weeks.json", config.cacheDir)),
+                cacheFile: fileURLToPath(new URL("weekly-archive-weeks.txt", config.cacheDir)),
               })
-            : { check: checkContentDir(contentDir, root), prefetched: undefined };
-        if (command === "build") beginBuildSession({ prefetched });
+            : { check: checkContentDir(contentDir, root), passed: undefined };
+        context = { command, weekCache: passed?.cache ?? null };
+        updateConfig({ vite: { plugins: [buildContextPlugin(() => context)] } });
         const { checked, problems } = check;
         logWarnings(logger, problems);
         const errors = problems.filter((p) => p.severity === "error");
@@ -41,9 +50,9 @@ export function validateWeeksIntegration(options: { contentDir?: string } = {}):
           );
         }
         logger.info(summarizeProblems(problems, checked.length));
-        if (drafts && drafts.length > 0) logger.warn(describeSkippedDrafts(drafts));
+        if (passed && passed.drafts.length > 0) logger.warn(describeSkippedDrafts(passed.drafts));
+        if (passed) options.onPublishedRecords?.(passed.records);
       },
-      "astro:build:done": () => endBuildSession(),
       "astro:server:setup": ({ server, logger }) => {
         const inContent = (file: string) => file.startsWith(contentDir + sep);
         // The errors of the last re-check: while there are any, dev answers pages with them (not a normal rendering).

@@ -1,6 +1,6 @@
 /**
  * One week file → everything the site reads from it, and the archive's search records. Shared by
- * the data layer (src/data/archive.ts) and the build's prefetch (integrations/week-prefetch.ts), so
+ * the data layer (src/data/archive.ts) and the build's week check (integrations/checked-weeks.ts), so
  * both produce the same values from the same text.
  */
 import { buildArchive, type Archive } from "./archive.ts";

@@ -10,7 +10,7 @@ import { boundaryOf, listWeekTree, resolveInside, scanPublicDir } from "./repo-f
 import { decodeWeekBytes } from "../report/week-source.ts";
 import { defaultShape, loadShape, SHAPE_FILE, shapeFileSchema } from "../report/shape.ts";
 import { checkReports } from "./report-checks.ts";
-import { validateWeekFiles, type ParsedWeekTree, type ValidateContext, type WeekFile } from "./validate-week-files.ts";
+import { checkWeekBody, startWeekCheck, type BodyJob, type ParsedWeekTree, type ValidateContext, type WeekFile } from "./validate-week-files.ts";
 
 /** `/`-separated path relative to `cwd`, as authors see it in messages. */
 export function displayPath(file: string, cwd = process.cwd()): string {
@@ -146,17 +146,27 @@ export interface CheckOptions {
   only?: readonly string[];
   /** Also run the site's week parser and the metric cross-check (the build runs the parser itself). */
   deep?: boolean;
-  /** Receives every week tree that parsed (see ValidateContext.onParsedWeek). */
-  onParsedWeek?: ValidateContext["onParsedWeek"];
   /** Body problems remembered from an earlier check (see ValidateContext.bodyCache). */
   bodyCache?: ValidateContext["bodyCache"];
 }
 
-/** The whole content folder, as the build sees it. */
-export function checkContentDir(contentDir: string, root = process.cwd(), options: CheckOptions = {}): ContentCheck {
+/** A check of the content folder, split around its week bodies like WeekCheckRun (the build checks bodies on worker threads). */
+export interface ContentCheckRun {
+  /** Every file of the weeks folder as read (and the files named by `only`). */
+  weekFiles: WeekFile[];
+  bodies: BodyJob[];
+  weeks: ReadonlySet<string>;
+  /** What every body check reads besides its file: registry, public files, allowed elements. */
+  context: ValidateContext;
+  /** The whole check, given each body's problems in `bodies` order; `trees` serve the deep check. */
+  finish(found: readonly (readonly Problem[])[], trees?: ReadonlyMap<string, { text: string; tree: ParsedWeekTree["tree"] }>): ContentCheck;
+}
+
+/** Reads the content folder and every week's frontmatter; the bodies are left to the caller. */
+export function startContentCheck(contentDir: string, root = process.cwd(), options: CheckOptions = {}): ContentCheckRun {
   const weeksDir = join(contentDir, "weeks");
   if (!existsSync(weeksDir)) {
-    return {
+    const missingDir: ContentCheck = {
       checked: [],
       problems: [
         {
@@ -168,6 +178,7 @@ export function checkContentDir(contentDir: string, root = process.cwd(), option
         },
       ],
     };
+    return { weekFiles: [], bodies: [], weeks: new Set(), context: {}, finish: () => missingDir };
   }
   const tree = loadWeekFiles(weeksDir, root);
   const ctx = loadValidateContext(contentDir, root);
@@ -189,21 +200,37 @@ export function checkContentDir(contentDir: string, root = process.cwd(), option
         ...present.map((f) => loadGivenFile(f, root, boundaryOf(weeksDir, root))),
       ]
     : tree;
+  const context: ValidateContext = { ...ctx, bodyCache: options.bodyCache };
+  // Explicit files may live outside weeks/ (a draft); nesting only matters for the tree itself.
+  const run = startWeekCheck(files, present ? { ...context, weeksDir: undefined } : context);
+  const reported = (p: Problem) => !present || present.includes(p.file);
+  return {
+    weekFiles: files,
+    bodies: run.bodies,
+    weeks: run.weeks,
+    context,
+    finish(found, trees) {
+      const validated = run.finish(found);
+      const problems = [...missing, ...validated.filter(reported), ...registry.problems, ...publicDirProblems(join(root, "public"), root)];
+      if (options.deep) {
+        const failed = new Set(validated.filter((p) => p.severity === "error").map((p) => p.file));
+        const parseable = files.filter((f) => reported({ file: f.path } as Problem) && !failed.has(f.path));
+        problems.push(...checkReports(parseable, ctx.registry ?? loadRegistry(contentDir), loadMetrics(contentDir), trees));
+      }
+      return { checked: [...(given ?? tree.map((f) => f.path)), ...registry.checked], problems };
+    },
+  };
+}
+
+/** The whole content folder, as the build sees it. */
+export function checkContentDir(contentDir: string, root = process.cwd(), options: CheckOptions = {}): ContentCheck {
+  const run = startContentCheck(contentDir, root, options);
   // The deep check reads each week with the tree validation already parsed: one MDX parse per week.
   const trees = new Map<string, { text: string; tree: ParsedWeekTree["tree"] }>();
-  const onParsedWeek = (week: ParsedWeekTree) => {
-    if (options.deep) trees.set(week.path, { text: week.text, tree: week.tree });
-    options.onParsedWeek?.(week);
-  };
-  const context: ValidateContext = { ...ctx, onParsedWeek, bodyCache: options.bodyCache };
-  // Explicit files may live outside weeks/ (a draft); nesting only matters for the tree itself.
-  const validated = validateWeekFiles(files, present ? { ...context, weeksDir: undefined } : context);
-  const reported = (p: Problem) => !present || present.includes(p.file);
-  const problems = [...missing, ...validated.filter(reported), ...registry.problems, ...publicDirProblems(join(root, "public"), root)];
-  if (options.deep) {
-    const failed = new Set(validated.filter((p) => p.severity === "error").map((p) => p.file));
-    const parseable = files.filter((f) => reported({ file: f.path } as Problem) && !failed.has(f.path));
-    problems.push(...checkReports(parseable, ctx.registry ?? loadRegistry(contentDir), loadMetrics(contentDir), options.onParsedWeek ? undefined : trees));
-  }
-  return { checked: [...(given ?? tree.map((f) => f.path)), ...registry.checked], problems };
+  const found = run.bodies.map((job) => {
+    const { problems, tree } = checkWeekBody(job, run.weeks, run.context);
+    if (tree && options.deep) trees.set(tree.path, { text: tree.text, tree: tree.tree });
+    return problems;
+  });
+  return run.finish(found, trees);
 }

@@ -68,8 +68,28 @@ interface FileFacts {
   draft?: boolean;
 }
 
-/** Checks week files as a set (duplicates, links between weeks); pure: no fs, nothing evaluated. */
-export function validateWeekFiles(files: readonly WeekFile[], ctx: ValidateContext = {}): Problem[] {
+/** One week body to check: what `checkWeekBody` needs, plain data so another thread can take it. */
+export interface BodyJob {
+  path: string;
+  source: string;
+  /** The week the page shows (`week:` as written, else the file name): links to it are relative to it. */
+  week: string;
+  /** Frontmatter `draft: true`: placeholders are a warning, not an error. */
+  draft: boolean;
+}
+
+/** The set-wide part of a check, split around the body checks so those can run anywhere (see integrations/week-workers.ts). */
+export interface WeekCheckRun {
+  /** Bodies still to check, in file order; bodies remembered by `ctx.bodyCache` are not among them. */
+  bodies: BodyJob[];
+  /** Every week id of the set and of `ctx.knownWeeks`: what links may point to. */
+  weeks: ReadonlySet<string>;
+  /** All problems, given each of `bodies`' problems in the same order. */
+  finish(found: readonly (readonly Problem[])[]): Problem[];
+}
+
+/** Reads every file's frontmatter and plans its body check; nothing is parsed as MDX yet. */
+export function startWeekCheck(files: readonly WeekFile[], ctx: ValidateContext = {}): WeekCheckRun {
   const problems: Problem[] = [];
   const facts: FileFacts[] = [];
   const knownWeekIds = new Set<string>();
@@ -81,21 +101,47 @@ export function validateWeekFiles(files: readonly WeekFile[], ctx: ValidateConte
   }
   const cache = ctx.bodyCache;
   const shared = cache && JSON.stringify([[...knownWeekIds].sort(), ctx.registry ?? null, ctx.registryFile ?? null, ctx.publicFiles ? [...ctx.publicFiles].sort() : null, ctx.allowedElements ?? null]);
-  for (const fact of facts) {
-    const key = shared === undefined ? undefined : [shared, fact.file.path, fact.file.source];
-    const cached = key && cache!.get(key);
-    if (cached) {
-      problems.push(...cached);
-      continue;
-    }
-    const found = checkBody(fact, knownWeekIds, ctx);
-    if (key) cache!.set(key, found);
-    problems.push(...found);
-  }
-  problems.push(...findDuplicates(facts, ctx.knownWeeks ?? []));
-  const mentions = facts.flatMap((f) => (f.read ? listedProjectNames(f.read.split.text).map((m) => ({ ...m, file: f.file.path })) : []));
-  problems.push(...findSlugCollisions(mentions, ctx.registry ?? emptyRegistry, ctx.registryFile));
-  return problems;
+  const keyOf = (fact: FileFacts) => (shared === undefined ? undefined : [shared, fact.file.path, fact.file.source]);
+  const remembered = facts.map((fact) => {
+    const key = keyOf(fact);
+    return key && cache!.get(key);
+  });
+  const pending = facts.filter((fact, i) => !remembered[i] && hasBody(fact));
+  return {
+    bodies: pending.map((fact) => {
+      const job: BodyJob = { path: fact.file.path, source: fact.file.source, week: pageWeekOf(fact), draft: fact.draft === true };
+      readOfJob.set(job, fact.read!);
+      return job;
+    }),
+    weeks: knownWeekIds,
+    finish(found) {
+      const byFact = new Map(pending.map((fact, i) => [fact, found[i] ?? []]));
+      facts.forEach((fact, i) => {
+        const cached = remembered[i];
+        if (cached) return problems.push(...cached);
+        const body = [...(byFact.get(fact) ?? [])];
+        const key = keyOf(fact);
+        if (key) cache!.set(key, body);
+        problems.push(...body);
+      });
+      problems.push(...findDuplicates(facts, ctx.knownWeeks ?? []));
+      const mentions = facts.flatMap((f) => (f.read ? listedProjectNames(f.read.split.text).map((m) => ({ ...m, file: f.file.path })) : []));
+      problems.push(...findSlugCollisions(mentions, ctx.registry ?? emptyRegistry, ctx.registryFile));
+      return problems;
+    },
+  };
+}
+
+/** Checks week files as a set (duplicates, links between weeks); pure: no fs, nothing evaluated. */
+export function validateWeekFiles(files: readonly WeekFile[], ctx: ValidateContext = {}): Problem[] {
+  const run = startWeekCheck(files, ctx);
+  return run.finish(
+    run.bodies.map((job) => {
+      const { problems, tree } = checkWeekBody(job, run.weeks, ctx);
+      if (tree) ctx.onParsedWeek?.(tree);
+      return problems;
+    }),
+  );
 }
 
 function readFacts(file: WeekFile, problems: Problem[], ctx: ValidateContext): FileFacts {
@@ -151,31 +197,43 @@ function readFacts(file: WeekFile, problems: Problem[], ctx: ValidateContext): F
   return fact;
 }
 
-function checkBody(fact: FileFacts, weeks: ReadonlySet<string>, ctx: ValidateContext): Problem[] {
-  const { file, read } = fact;
-  if (!file.path.endsWith(".mdx") || !read) return [];
+/** The frontmatter pass's reading of each job it made, so a body checked in the same thread is not read twice. */
+const readOfJob = new WeakMap<BodyJob, WeekSource>();
+
+function hasBody(fact: FileFacts): boolean {
+  return fact.file.path.endsWith(".mdx") && fact.read !== undefined;
+}
+
+function pageWeekOf(fact: FileFacts): string {
+  return fact.week ?? baseName(fact.file.path).replace(/\.mdx$/, "");
+}
+
+/**
+ * One week body against the rules (no code, safe URLs, links that resolve, known projects, no
+ * placeholder left), with the MDX tree it parsed for whoever reads the week next.
+ */
+export function checkWeekBody(job: BodyJob, weeks: ReadonlySet<string>, ctx: ValidateContext): { problems: Problem[]; tree?: ParsedWeekTree } {
+  const read = readOfJob.get(job) ?? readWeekSource(job.source);
   const split = read.split;
   // A file with no frontmatter is still checked as MDX; an unclosed one has no body to check.
-  if (split.missing === "unclosed" || split.text.length === 0 || !read.bodyParseable) return [];
+  if (split.missing === "unclosed" || split.text.length === 0 || !read.bodyParseable) return { problems: [] };
   const text = split.paddedBody;
-  const parsed = parseMdx(file.path, text);
-  if (!parsed.ok) return [parsed.problem];
+  const parsed = parseMdx(job.path, text);
+  if (!parsed.ok) return { problems: [parsed.problem] };
   const deep = findTooDeepNode(parsed.tree);
-  if (deep) return [{ file: file.path, severity: "error", ...deep }];
-  const pageWeek = fact.week ?? baseName(file.path).replace(/\.mdx$/, "");
+  if (deep) return { problems: [{ file: job.path, severity: "error", ...deep }] };
   const problems = [
-    ...findCodeInContent(file.path, parsed.tree, ctx.allowedElements),
-    ...findExpressionsInImageAlt(file.path, parsed.tree, text),
-    ...findUnsafeUrls(file.path, parsed.tree),
-    ...findBrokenLinks(file.path, parsed.tree, pageWeek, {
+    ...findCodeInContent(job.path, parsed.tree, ctx.allowedElements),
+    ...findExpressionsInImageAlt(job.path, parsed.tree, text),
+    ...findUnsafeUrls(job.path, parsed.tree),
+    ...findBrokenLinks(job.path, parsed.tree, job.week, {
       weeks,
       publicFiles: ctx.publicFiles ? new Set(ctx.publicFiles) : undefined,
     }),
-    ...findUnknownProjects(file.path, parsed.tree, ctx.registry ?? emptyRegistry, ctx.registryFile),
-    ...findPlaceholders(file.path, split.text, fact.draft === true),
+    ...findUnknownProjects(job.path, parsed.tree, ctx.registry ?? emptyRegistry, ctx.registryFile),
+    ...findPlaceholders(job.path, split.text, job.draft),
   ];
-  ctx.onParsedWeek?.({ path: file.path, source: file.source, text, tree: parsed.tree });
-  return problems;
+  return { problems, tree: { path: job.path, source: job.source, text, tree: parsed.tree } };
 }
 
 /**

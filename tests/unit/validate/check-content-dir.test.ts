@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkContentDir } from "../../../src/lib/validate/load.ts";
+import { checkContentDir, startContentCheck } from "../../../src/lib/validate/load.ts";
+import { checkWeekBody } from "../../../src/lib/validate/validate-week-files.ts";
 import { splitWeekSource } from "../../../src/lib/report/week-source.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "weekly-check-"));
@@ -45,16 +46,20 @@ describe("checkContentDir", () => {
     expect(problems.map((p) => [p.severity, p.field, p.line])).toEqual([["warning", "project", 17]]);
   });
 
-  it("hands every week that parsed to onParsedWeek, with the text the site's parser asks for", () => {
+  it("plans a body check for every readable week and hands each parsed tree to whoever reads the week next", () => {
     const dir = join(tmp, "handover");
     cpSync("content", dir, { recursive: true });
     writeFileSync(join(dir, "weeks/2024-W18.mdx"), "---\nweek: 2024-W18\n---\n\n- 【贝易转（C转）】{broken\n");
-    const handed: { path: string; source: string; text: string; type: string }[] = [];
-    const { problems } = checkContentDir(dir, process.cwd(), {
-      onParsedWeek: ({ path, source, text, tree }) => handed.push({ path, source, text, type: tree.type }),
-    });
+    const run = startContentCheck(dir, process.cwd());
+    expect(run.bodies.map((b) => b.path)).toEqual([join(dir, "weeks/2024-W17.mdx"), join(dir, "weeks/2024-W18.mdx")]);
+    const checked = run.bodies.map((job) => checkWeekBody(job, run.weeks, run.context));
+    const { problems } = run.finish(checked.map((c) => c.problems));
     expect(problems.filter((p) => p.severity === "error").map((p) => p.file)).toEqual([join(dir, "weeks/2024-W18.mdx")]);
+    expect(problems).toEqual(checkContentDir(dir, process.cwd()).problems);
     const seed = readFileSync(join(dir, "weeks/2024-W17.mdx"), "utf8");
-    expect(handed).toEqual([{ path: join(dir, "weeks/2024-W17.mdx"), source: seed, text: splitWeekSource(seed).paddedBody, type: "root" }]);
+    expect(checked.map((c) => c.tree && { path: c.tree.path, source: c.tree.source, text: c.tree.text, type: c.tree.tree.type })).toEqual([
+      { path: join(dir, "weeks/2024-W17.mdx"), source: seed, text: splitWeekSource(seed).paddedBody, type: "root" },
+      undefined,
+    ]);
   });
 });

@@ -1,15 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { validateWeeksIntegration } from "../../../src/integrations/validate-weeks.ts";
-import { currentBuildSession, endBuildSession } from "../../../src/lib/build-session.ts";
+import type { SearchWeekRecord } from "../../../src/lib/search/records.ts";
+import { readCachedReports } from "../../../src/data/week-cache.ts";
 
 const cacheDir = mkdtempSync(join(tmpdir(), "weekly-integration-cache-"));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
-function runSetup(contentDir: string) {
+function runSetup(contentDir: string, onPublishedRecords?: (records: SearchWeekRecord[]) => void) {
   const logs: string[] = [];
   const logger = {
     info: (m: string) => logs.push(`info ${m}`),
@@ -19,35 +20,48 @@ function runSetup(contentDir: string) {
     fork: () => logger,
     label: "test",
   };
-  const integration = validateWeeksIntegration({ contentDir });
+  const integration = validateWeeksIntegration({ contentDir, onPublishedRecords });
   const hook = integration.hooks["astro:config:setup"]!;
   const config = { root: pathToFileURL(process.cwd() + "/"), base: "/", cacheDir: pathToFileURL(`${cacheDir}/`) };
-  const run = () => (hook as (o: unknown) => void)({ config, logger, command: "build" });
-  return { run, logs };
+  const plugins: { load(id: string): string | undefined; resolveId(id: string): string | undefined }[] = [];
+  const updateConfig = (c: { vite: { plugins: typeof plugins } }) => plugins.push(...c.vite.plugins);
+  const run = () => (hook as (o: unknown) => Promise<void>)({ config, logger, command: "build", updateConfig });
+  /** The build-context module the pages import, as the Vite plugin serves it. */
+  const buildContext = () => {
+    const id = plugins.map((p) => p.resolveId("virtual:weekly-archive/build-context")).find(Boolean)!;
+    const code = plugins.map((p) => p.load(id)).find(Boolean)!;
+    return JSON.parse(code.replace(/^export default /, "").replace(/;$/, "")) as { command: string; weekCache: { file: string; version: string } | null };
+  };
+  return { run, logs, buildContext };
 }
 
 describe("validateWeeksIntegration", () => {
-  it("lets clean content through", () => {
+  it("lets clean content through", async () => {
     const { run, logs } = runSetup("content");
-    expect(run).not.toThrow();
+    await expect(run()).resolves.toBeUndefined();
     expect(logs.at(-1)).toMatch(/^info 通过/);
   });
 
-  it("hands a build the checked weeks, parsed, and their search records", () => {
-    runSetup("content").run();
-    const prefetched = currentBuildSession()?.prefetched;
-    endBuildSession();
-    expect(prefetched?.base).toBe("/");
-    expect(prefetched?.files.map((f) => f.path)).toEqual([`${process.cwd()}/content/weeks/2024-W17.mdx`]);
-    expect(prefetched?.files[0]!.parsed.report.projects.map((p) => p.name)).toContain("贝易转（C转）");
-    expect(prefetched?.records.map((r) => r.week)).toEqual(["2024-W17"]);
+  it("hands the pages the checked weeks, parsed, through the build-context module, and the search its records", async () => {
+    const handed: SearchWeekRecord[][] = [];
+    const { run, buildContext } = runSetup("content", (records) => handed.push(records));
+    await run();
+    const context = buildContext();
+    expect(context.command).toBe("build");
+    const lines = readFileSync(context.weekCache!.file, "utf8").split("\n");
+    expect(lines.filter((l) => l.startsWith("r ")).length).toBe(1);
+    expect(lines.find((l) => l.startsWith("r "))).toContain("贝易转（C转）");
+    expect(readCachedReports(context.weekCache!.file, context.weekCache!.version)).toBeDefined();
+    expect(handed.map((records) => records.map((r) => r.week))).toEqual([["2024-W17"]]);
   });
 
   it.each(["esm-import", "expression", "broken-brace", "bad-week", "broken-yaml", "name-mismatch", "duplicate"])(
     "stops the build on %s with every problem in the message",
-    (fixture) => {
-      const { run } = runSetup(`tests/fixtures/invalid/${fixture}`);
-      expect(run).toThrow(new RegExp(`周报检查未通过[\\s\\S]*tests/fixtures/invalid/${fixture}/weeks/\\S+\\.mdx:\\d+:\\d+ error`));
+    async (fixture) => {
+      const handed: unknown[] = [];
+      const { run } = runSetup(`tests/fixtures/invalid/${fixture}`, (r) => handed.push(r));
+      await expect(run()).rejects.toThrow(new RegExp(`周报检查未通过[\\s\\S]*tests/fixtures/invalid/${fixture}/weeks/\\S+\\.mdx:\\d+:\\d+ error`));
+      expect(handed).toEqual([]);
     },
   );
 });
@@ -61,7 +75,7 @@ describe("validateWeeksIntegration in astro dev", () => {
     const logger = { info() {}, warn() {}, error() {}, debug() {}, fork: () => logger, label: "test" };
     const integration = validateWeeksIntegration({ contentDir: dir });
     const config = { root: pathToFileURL(process.cwd() + "/"), base: "/", cacheDir: pathToFileURL(`${cacheDir}/`) };
-    (integration.hooks["astro:config:setup"] as (o: unknown) => void)({ config, logger, command: "dev" });
+    await (integration.hooks["astro:config:setup"] as (o: unknown) => Promise<void>)({ config, logger, command: "dev", updateConfig: () => {} });
     const watcher = Object.assign(new EventEmitter(), { add() {} });
     const sent: { type: string; err?: { message: string } }[] = [];
     const middlewares: ((req: unknown, res: unknown, next: () => void) => void)[] = [];

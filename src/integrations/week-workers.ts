@@ -1,0 +1,70 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { weekJobRunner, type WeekJob, type WeekJobResult, type WeekJobSetup } from "./week-job.ts";
+
+/**
+ * Runs a build's week jobs (check a body, parse it into the site's model) on this thread and on
+ * worker threads: they are independent per file, and this is the one part of a build that happens
+ * before Astro starts, on one core while the others wait. This thread takes its share too: its
+ * modules are loaded and warm, where a new thread first spends about a second of CPU loading them,
+ * which is also why small archives do not start any.
+ */
+const BATCH = 16;
+/** Below this many jobs a thread costs more than it saves. */
+const MIN_JOBS_FOR_THREADS = 128;
+
+/** Threads in all, this one included. */
+export function threadCount(jobs: number, env: NodeJS.ProcessEnv = process.env): number {
+  // WEEKLY_ARCHIVE_THREADS=1 runs everything on this thread (to compare, or to profile it whole).
+  const asked = Number.parseInt(env.WEEKLY_ARCHIVE_THREADS ?? "", 10);
+  if (asked > 0) return asked;
+  const cores = Math.min(availableParallelism(), 4);
+  return jobs < MIN_JOBS_FOR_THREADS ? 1 : Math.min(cores, Math.ceil(jobs / (4 * BATCH)));
+}
+
+/** The results in job order, whichever thread ran each. */
+export async function runWeekJobs(jobs: readonly WeekJob[], setup: WeekJobSetup, threads = threadCount(jobs.length)): Promise<WeekJobResult[]> {
+  const runHere = weekJobRunner(setup);
+  if (threads <= 1) return jobs.map(runHere);
+  const results: WeekJobResult[] = new Array(jobs.length);
+  let next = 0;
+  /** The next batch's first index, or undefined when every job is taken. Batches go to whoever is free. */
+  const take = (): number | undefined => {
+    if (next >= jobs.length) return undefined;
+    const start = next;
+    next = Math.min(jobs.length, next + BATCH);
+    return start;
+  };
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(new URL("./week-worker.ts", import.meta.url), { workerData: setup }));
+  const onWorkers = workers.map(
+    (worker) =>
+      new Promise<void>((resolve, reject) => {
+        let start: number | undefined;
+        const send = (): void => {
+          start = take();
+          if (start === undefined) return resolve();
+          worker.postMessage(jobs.slice(start, start + BATCH));
+        };
+        worker.on("message", (batch: WeekJobResult[]) => {
+          batch.forEach((r, i) => (results[start! + i] = r));
+          send();
+        });
+        worker.once("error", reject);
+        worker.once("exit", (code) => reject(new Error(`周报检查线程意外退出（week worker exited with ${code}）`)));
+        send();
+      }),
+  );
+  try {
+    for (let start = take(); start !== undefined; start = take()) {
+      const end = Math.min(jobs.length, start + BATCH);
+      for (let i = start; i < end; i++) results[i] = runHere(jobs[i]!);
+      // Let the workers' answers in, and hand them their next batch, between two of ours.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(onWorkers);
+  } finally {
+    for (const w of workers) w.removeAllListeners("exit");
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}

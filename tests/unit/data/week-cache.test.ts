@@ -1,0 +1,95 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { codeVersion, readCachedReports, reportContextKey, WeekCache } from "../../../src/data/week-cache.ts";
+import type { ParsedWeekFile } from "../../../src/lib/week-files.ts";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), "week-cache-"));
+  dirs.push(dir);
+  return dir;
+};
+
+const parsed = { report: { week: "2024-W17", html: "<p>支付\n成功率 \"99%\"</p>" } } as unknown as ParsedWeekFile;
+
+describe("WeekCache", () => {
+  it("reads back on the next build what this one stored, newlines and quotes in values included", () => {
+    const file = join(tempDir(), "weeks.txt");
+    const cache = new WeekCache(file, "v1");
+    cache.checks.set(["ctx", "2024-W17 源文本 \"引号\"\n第二行"], [{ message: "x\ny" } as never]);
+    cache.checks.set(["ctx", "2024-W18"], []);
+    cache.reports.set(["ctx", "2024-W17"], parsed);
+    cache.save();
+    const next = new WeekCache(file, "v1");
+    expect(next.checks.get(["ctx", "2024-W17 源文本 \"引号\"\n第二行"])).toEqual([{ message: "x\ny" }]);
+    expect(next.checks.get(["ctx", "2024-W18"])).toEqual([]);
+    expect(next.reports.get(["ctx", "2024-W17"])).toEqual(parsed);
+    // A check and a report under the same key are different entries.
+    expect(next.reports.get(["ctx", "2024-W18"])).toBeUndefined();
+    expect(next.checks.get(["other ctx", "2024-W18"])).toBeUndefined();
+  });
+
+  it("forgets everything written by other code, and keeps only the entries the last build used", () => {
+    const file = join(tempDir(), "weeks.txt");
+    const a = new WeekCache(file, "v1");
+    a.reports.set(["ctx", "2024-W17"], parsed);
+    a.reports.set(["ctx", "2024-W18"], parsed);
+    a.save();
+    expect(new WeekCache(file, "v2").reports.get(["ctx", "2024-W17"])).toBeUndefined();
+    const b = new WeekCache(file, "v1");
+    b.reports.get(["ctx", "2024-W17"]);
+    b.save();
+    const c = new WeekCache(file, "v1");
+    expect(c.reports.get(["ctx", "2024-W17"])).toEqual(parsed);
+    expect(c.reports.get(["ctx", "2024-W18"])).toBeUndefined();
+  });
+
+  it("starts empty on a damaged file instead of failing the build", () => {
+    const file = join(tempDir(), "weeks.txt");
+    writeFileSync(file, "weekly-archive-weeks 2 v1\nr 0123\nnot a line at all\n");
+    expect(new WeekCache(file, "v1").reports.get(["ctx", "x"])).toBeUndefined();
+  });
+});
+
+describe("readCachedReports", () => {
+  it("finds a week only under the same context, path and text, and only from the same code", () => {
+    const file = join(tempDir(), "weeks.txt");
+    const context = reportContextKey({ projects: [], objectives: [] }, "/archive");
+    const cache = new WeekCache(file, "v1");
+    cache.reports.set([context, "content/weeks/2024-W17.mdx", "text"], parsed);
+    cache.save();
+    const reports = readCachedReports(file, "v1");
+    expect(reports.get([context, "content/weeks/2024-W17.mdx", "text"])).toEqual(parsed);
+    // The base is the same with or without its trailing slash; another base or registry is another context.
+    expect(reports.get([reportContextKey({ projects: [], objectives: [] }, "/archive/"), "content/weeks/2024-W17.mdx", "text"])).toEqual(parsed);
+    expect(reports.get([reportContextKey({ projects: [], objectives: [] }, "/"), "content/weeks/2024-W17.mdx", "text"])).toBeUndefined();
+    expect(reports.get([reportContextKey({ projects: [{ slug: "a" }], objectives: [] }, "/archive"), "content/weeks/2024-W17.mdx", "text"])).toBeUndefined();
+    expect(reports.get([context, "content/weeks/2024-W17.mdx", "text edited"])).toBeUndefined();
+    expect(reports.get([context, "content/weeks/2024-W18.mdx", "text"])).toBeUndefined();
+    expect(readCachedReports(file, "v2").get([context, "content/weeks/2024-W17.mdx", "text"])).toBeUndefined();
+    expect(readCachedReports(join(tempDir(), "absent.txt"), "v1").get([context, "content/weeks/2024-W17.mdx", "text"])).toBeUndefined();
+  });
+});
+
+describe("codeVersion", () => {
+  it("is the same for an identical copy of the code and changes when one source file does", () => {
+    const a = tempDir();
+    for (const dir of ["src/lib", "src/integrations", "src/data", "src/i18n"]) cpSync(dir, join(a, dir), { recursive: true });
+    cpSync("package-lock.json", join(a, "package-lock.json"));
+    const b = tempDir();
+    cpSync(a, b, { recursive: true });
+    expect(codeVersion(b)).toBe(codeVersion(a));
+    const file = join(b, "src/lib/report/parse-week.ts");
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n// changed\n`);
+    expect(codeVersion(b)).not.toBe(codeVersion(a));
+    const c = tempDir();
+    cpSync(a, c, { recursive: true });
+    writeFileSync(join(c, "src/data/new-module.ts"), "export {};\n");
+    expect(codeVersion(c)).not.toBe(codeVersion(a));
+  });
+});
