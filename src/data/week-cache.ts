@@ -39,9 +39,12 @@ export function codeVersion(root: string): string {
   return hash.digest("hex");
 }
 
-/** Entry lines of a cache file written by `version`, raw JSON by kind + hash; empty when absent, unreadable or other code's. */
-function readEntries(file: string, version: string, kinds: readonly Kind[]): Map<string, string> {
-  const entries = new Map<string, string>();
+/**
+ * Entry lines of a cache file written by `version`, as raw JSON by kind + hash; empty when absent,
+ * unreadable or other code's. The values are views into the file's bytes, decoded only when asked.
+ */
+function readEntries(file: string, version: string, kinds: readonly Kind[]): Map<string, Buffer> {
+  const entries = new Map<string, Buffer>();
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -55,7 +58,7 @@ function readEntries(file: string, version: string, kinds: readonly Kind[]): Map
     let end = bytes.indexOf(10, start);
     if (end < 0) end = bytes.length;
     // `<kind> <64 hex> <json>`: the kind is one byte, so lines of other kinds are skipped unread.
-    if (wanted.has(bytes[start]!) && end - start > 67) entries.set(bytes.toString("latin1", start, start + 66), bytes.toString("utf8", start + 67, end));
+    if (wanted.has(bytes[start]!) && end - start > 67) entries.set(bytes.toString("latin1", start, start + 66), bytes.subarray(start + 67, end));
     start = end + 1;
   }
   return entries;
@@ -80,8 +83,9 @@ class KeyHasher {
 export class WeekCache {
   private readonly file: string;
   private readonly version: string;
-  private readonly before: Map<string, string>;
-  private readonly now = new Map<string, string>();
+  private readonly before: Map<string, Buffer>;
+  /** UTF-8 JSON, not strings: Chinese text takes two bytes a character as a JS string. */
+  private readonly now = new Map<string, Buffer>();
   private readonly keys = new KeyHasher();
   private changed = false;
 
@@ -96,11 +100,11 @@ export class WeekCache {
     const hit = this.before.get(h);
     if (hit === undefined) return undefined;
     this.now.set(h, hit);
-    return JSON.parse(hit) as T;
+    return JSON.parse(hit.toString("utf8")) as T;
   }
 
   private set(kind: Kind, key: readonly string[], value: unknown): void {
-    this.now.set(this.keys.hash(kind, key), JSON.stringify(value));
+    this.now.set(this.keys.hash(kind, key), Buffer.from(JSON.stringify(value)));
     this.changed = true;
   }
 
@@ -122,7 +126,11 @@ export class WeekCache {
     const fd = openSync(temp, "w");
     try {
       writeSync(fd, `${HEADER} ${this.version}\n`);
-      for (const [hash, json] of this.now) writeSync(fd, `${hash} ${json}\n`);
+      for (const [hash, json] of this.now) {
+        writeSync(fd, `${hash} `);
+        writeSync(fd, json);
+        writeSync(fd, "\n");
+      }
     } finally {
       closeSync(fd);
     }
@@ -130,14 +138,20 @@ export class WeekCache {
   }
 }
 
-/** The parsed weeks a build's week check left in `file`, for the pages; nothing when it was written by other code. */
+/**
+ * The parsed weeks a build's week check left in `file`, for the pages; nothing when it was written by
+ * other code. Each is handed out once (the data layer asks once per week) and its bytes let go.
+ */
 export function readCachedReports(file: string, version: string): { get(key: readonly string[]): ParsedWeekFile | undefined } {
   const entries = readEntries(file, version, ["r"]);
   const keys = new KeyHasher();
   return {
     get(key) {
-      const hit = entries.get(keys.hash("r", key));
-      return hit === undefined ? undefined : (JSON.parse(hit) as ParsedWeekFile);
+      const h = keys.hash("r", key);
+      const hit = entries.get(h);
+      if (hit === undefined) return undefined;
+      entries.delete(h);
+      return JSON.parse(hit.toString("utf8")) as ParsedWeekFile;
     },
   };
 }

@@ -63,8 +63,12 @@ describe("readCachedReports", () => {
     const cache = new WeekCache(file, "v1");
     cache.reports.set([context, "content/weeks/2024-W17.mdx", "text"], parsed);
     cache.save();
-    const reports = readCachedReports(file, "v1");
+    const reports = { get: (key: string[]) => readCachedReports(file, "v1").get(key) };
     expect(reports.get([context, "content/weeks/2024-W17.mdx", "text"])).toEqual(parsed);
+    // Handed out once: the pages ask once per week, and the bytes are let go.
+    const once = readCachedReports(file, "v1");
+    expect(once.get([context, "content/weeks/2024-W17.mdx", "text"])).toEqual(parsed);
+    expect(once.get([context, "content/weeks/2024-W17.mdx", "text"])).toBeUndefined();
     // The base is the same with or without its trailing slash; another base or registry is another context.
     expect(reports.get([reportContextKey({ projects: [], objectives: [] }, "/archive/"), "content/weeks/2024-W17.mdx", "text"])).toEqual(parsed);
     expect(reports.get([reportContextKey({ projects: [], objectives: [] }, "/"), "content/weeks/2024-W17.mdx", "text"])).toBeUndefined();
