@@ -12,7 +12,7 @@ import type { SearchWeekRecord } from "../lib/search/records.ts";
 import type { SourceWeek } from "../lib/github/site-links.ts";
 import { archiveOf, archiveSearchRecords, parseWeekFile, visibleWeeks, weekLinks, withDistinctProjectSlugs, type ParsedWeekFile } from "../lib/week-files.ts";
 import { t } from "../i18n/zh-CN.ts";
-import { readCachedReports, reportContextKey } from "./week-cache.ts";
+import { reportContextKey, takeCachedReports } from "./week-cache.ts";
 import { siteConfig } from "../site.config.ts";
 
 /** Base-aware URLs for every page and component. */
@@ -43,12 +43,11 @@ function assertNothingDropped(ids: Set<string>): void {
     );
 }
 
-/** This build's parsed weeks from the week check (data/week-cache.ts), when it left them. */
-function cachedReports(registry: Registry): ((path: string, source: string) => ParsedWeekFile | undefined) | undefined {
-  if (!build.weekCache) return undefined;
-  const reports = readCachedReports(build.weekCache.file, build.weekCache.version);
+/** This build's parsed weeks from the week check (data/week-cache.ts), where it left them for these files. */
+function cachedReports(registry: Registry, inputs: readonly { file: string; source: string }[]): (ParsedWeekFile | undefined)[] {
+  if (!build.weekCache) return [];
   const context = reportContextKey(registry, import.meta.env.BASE_URL);
-  return (path, source) => reports.get([context, path, source]);
+  return takeCachedReports(build.weekCache.file, build.weekCache.version, inputs.map(({ file, source }) => [context, file, source]));
 }
 
 interface Loaded {
@@ -63,13 +62,13 @@ type WeekEntry = Awaited<ReturnType<typeof getCollection<"weeks">>>[number];
 
 async function loadAll(registry: Registry, entries: readonly WeekEntry[]): Promise<Loaded> {
   assertNothingDropped(new Set(entries.map((e) => e.id)));
-  const cached = cachedReports(registry);
   const links = weekLinks(routes);
   const inputs: { file: string; source: string }[] = entries.map((entry) => ({
     file: entry.filePath ?? join(siteConfig.contentDir, "weeks", `${entry.id}.mdx`),
     source: entry.body ?? "",
   }));
-  const parsed = inputs.map(({ file, source }) => cached?.(file, source) ?? parseWeekFile(source, { file, registry, links }));
+  const cached = cachedReports(registry, inputs);
+  const parsed = inputs.map(({ file, source }, i) => cached[i] ?? parseWeekFile(source, { file, registry, links }));
   const files = withDistinctProjectSlugs(inputs, parsed, ({ file, source }, derivedSlugs) =>
     parseWeekFile(source, { file, registry, links, derivedSlugs }),
     registry,

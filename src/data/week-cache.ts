@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Problem } from "../lib/validate/problem.ts";
 import type { BodyCheckCache } from "../lib/validate/validate-week-files.ts";
@@ -39,28 +39,51 @@ export function codeVersion(root: string): string {
   return hash.digest("hex");
 }
 
+const CHUNK = 8 << 20;
+
 /**
- * Entry lines of a cache file written by `version`, as raw JSON by kind + hash; empty when absent,
- * unreadable or other code's. The values are views into the file's bytes, decoded only when asked.
+ * Calls `visit` with each entry line of a cache file written by `version` (kind, hash, raw JSON),
+ * reading the file a chunk at a time; nothing when it is absent, unreadable or other code's.
  */
+function forEachEntry(file: string, version: string, visit: (kind: number, hash: string, json: Buffer) => void): void {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    return;
+  }
+  try {
+    let pending = Buffer.alloc(0);
+    let header: boolean | undefined;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      const read = readSync(fd, chunk, 0, CHUNK, null);
+      const bytes = pending.length ? Buffer.concat([pending, chunk.subarray(0, read)]) : chunk.subarray(0, read);
+      let start = 0;
+      for (let end = bytes.indexOf(10, start); end >= 0; start = end + 1, end = bytes.indexOf(10, start)) {
+        if (header === undefined) {
+          header = bytes.toString("utf8", start, end) === `${HEADER} ${version}`;
+          if (!header) return;
+          continue;
+        }
+        // `<kind> <64 hex> <json>`: the kind is one byte, the hash 64.
+        if (end - start > 67) visit(bytes[start]!, bytes.toString("latin1", start, start + 66), bytes.subarray(start + 67, end));
+      }
+      pending = bytes.subarray(start);
+      if (read === 0) return;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Entry lines of the given kinds, raw JSON by kind + hash (views into the chunks read). */
 function readEntries(file: string, version: string, kinds: readonly Kind[]): Map<string, Buffer> {
   const entries = new Map<string, Buffer>();
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return entries;
-  }
-  const firstEnd = bytes.indexOf(10);
-  if (firstEnd < 0 || bytes.toString("utf8", 0, firstEnd) !== `${HEADER} ${version}`) return entries;
   const wanted = new Set(kinds.map((k) => k.charCodeAt(0)));
-  for (let start = firstEnd + 1; start < bytes.length; ) {
-    let end = bytes.indexOf(10, start);
-    if (end < 0) end = bytes.length;
-    // `<kind> <64 hex> <json>`: the kind is one byte, so lines of other kinds are skipped unread.
-    if (wanted.has(bytes[start]!) && end - start > 67) entries.set(bytes.toString("latin1", start, start + 66), bytes.subarray(start + 67, end));
-    start = end + 1;
-  }
+  forEachEntry(file, version, (kind, hash, json) => {
+    if (wanted.has(kind)) entries.set(hash, json);
+  });
   return entries;
 }
 
@@ -139,21 +162,25 @@ export class WeekCache {
 }
 
 /**
- * The parsed weeks a build's week check left in `file`, for the pages; nothing when it was written by
- * other code. Each is handed out once (the data layer asks once per week) and its bytes let go.
+ * The parsed weeks a build's week check left in `file` under `keys`, in order (undefined where
+ * there is none, or the file was written by other code). The file is read a chunk at a time and
+ * only the asked-for reports are decoded: at thousands of weeks it is over a hundred megabytes.
  */
-export function readCachedReports(file: string, version: string): { get(key: readonly string[]): ParsedWeekFile | undefined } {
-  const entries = readEntries(file, version, ["r"]);
-  const keys = new KeyHasher();
-  return {
-    get(key) {
-      const h = keys.hash("r", key);
-      const hit = entries.get(h);
-      if (hit === undefined) return undefined;
-      entries.delete(h);
-      return JSON.parse(hit.toString("utf8")) as ParsedWeekFile;
-    },
-  };
+export function takeCachedReports(file: string, version: string, keys: readonly (readonly string[])[]): (ParsedWeekFile | undefined)[] {
+  const hasher = new KeyHasher();
+  const wanted = new Map<string, number[]>();
+  keys.forEach((key, i) => {
+    const h = hasher.hash("r", key);
+    wanted.set(h, [...(wanted.get(h) ?? []), i]);
+  });
+  const found: (ParsedWeekFile | undefined)[] = new Array(keys.length).fill(undefined);
+  const report = "r".charCodeAt(0);
+  forEachEntry(file, version, (kind, hash, json) => {
+    const at = kind === report ? wanted.get(hash) : undefined;
+    if (!at) return;
+    for (const i of at) found[i] = JSON.parse(json.toString("utf8")) as ParsedWeekFile;
+  });
+  return found;
 }
 
 const withTrailingSlash = (base: string): string => (base.endsWith("/") ? base : `${base}/`);

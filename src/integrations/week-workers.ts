@@ -23,11 +23,19 @@ export function threadCount(jobs: number, env: NodeJS.ProcessEnv = process.env):
 }
 
 /** The results in job order, whichever thread ran each. */
-export async function runWeekJobs(jobs: readonly WeekJob[], setup: WeekJobSetup, threads = threadCount(jobs.length)): Promise<WeekJobResult[]> {
+export async function runWeekJobs(
+  jobs: readonly WeekJob[],
+  setup: WeekJobSetup,
+  threads = threadCount(jobs.length),
+  /** The worker's module (tests give one that fails). */
+  workerModule: URL = new URL("./week-worker.ts", import.meta.url),
+): Promise<WeekJobResult[]> {
   const runHere = weekJobRunner(setup);
   if (threads <= 1) return jobs.map(runHere);
   const results: WeekJobResult[] = new Array(jobs.length);
   let next = 0;
+  /** Batches a failed thread left: this thread does them. */
+  const orphaned: number[] = [];
   /** The next batch's first index, or undefined when every job is taken. Batches go to whoever is free. */
   const take = (): number | undefined => {
     if (next >= jobs.length) return undefined;
@@ -35,35 +43,49 @@ export async function runWeekJobs(jobs: readonly WeekJob[], setup: WeekJobSetup,
     next = Math.min(jobs.length, next + BATCH);
     return start;
   };
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(new URL("./week-worker.ts", import.meta.url), { workerData: setup }));
+  const workers = Array.from(
+    { length: threads - 1 },
+    // A small old generation makes a thread collect its garbage (each week's tree) early instead of
+    // growing next to this one's heap; a thread that still runs out leaves its batch to this one.
+    () => new Worker(workerModule, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: 512 } }),
+  );
   const onWorkers = workers.map(
     (worker) =>
-      new Promise<void>((resolve, reject) => {
+      new Promise<void>((resolve) => {
         let start: number | undefined;
         const send = (): void => {
           start = take();
           if (start === undefined) return resolve();
           worker.postMessage(jobs.slice(start, start + BATCH));
         };
+        const fail = (): void => {
+          if (start !== undefined) orphaned.push(start);
+          start = undefined;
+          resolve();
+        };
         worker.on("message", (batch: WeekJobResult[]) => {
           batch.forEach((r, i) => (results[start! + i] = r));
           send();
         });
-        worker.once("error", reject);
-        worker.once("exit", (code) => reject(new Error(`周报检查线程意外退出（week worker exited with ${code}）`)));
+        worker.once("error", fail);
+        worker.once("exit", fail);
         send();
       }),
   );
+  const runBatch = (start: number): void => {
+    const end = Math.min(jobs.length, start + BATCH);
+    for (let i = start; i < end; i++) results[i] = runHere(jobs[i]!);
+  };
   try {
     for (let start = take(); start !== undefined; start = take()) {
-      const end = Math.min(jobs.length, start + BATCH);
-      for (let i = start; i < end; i++) results[i] = runHere(jobs[i]!);
+      runBatch(start);
       // Let the workers' answers in, and hand them their next batch, between two of ours.
       await new Promise((resolve) => setImmediate(resolve));
     }
     await Promise.all(onWorkers);
+    for (const start of orphaned) runBatch(start);
   } finally {
-    for (const w of workers) w.removeAllListeners("exit");
+    for (const w of workers) w.removeAllListeners();
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { codeVersion, readCachedReports, reportContextKey, WeekCache } from "../../../src/data/week-cache.ts";
+import { codeVersion, reportContextKey, takeCachedReports, WeekCache } from "../../../src/data/week-cache.ts";
 import type { ParsedWeekFile } from "../../../src/lib/week-files.ts";
 
 const dirs: string[] = [];
@@ -56,27 +56,37 @@ describe("WeekCache", () => {
   });
 });
 
-describe("readCachedReports", () => {
+describe("takeCachedReports", () => {
   it("finds a week only under the same context, path and text, and only from the same code", () => {
     const file = join(tempDir(), "weeks.txt");
     const context = reportContextKey({ projects: [], objectives: [] }, "/archive");
     const cache = new WeekCache(file, "v1");
     cache.reports.set([context, "content/weeks/2024-W17.mdx", "text"], parsed);
+    cache.checks.set([context, "content/weeks/2024-W17.mdx", "text"], []);
     cache.save();
-    const reports = { get: (key: string[]) => readCachedReports(file, "v1").get(key) };
-    expect(reports.get([context, "content/weeks/2024-W17.mdx", "text"])).toEqual(parsed);
-    // Handed out once: the pages ask once per week, and the bytes are let go.
-    const once = readCachedReports(file, "v1");
-    expect(once.get([context, "content/weeks/2024-W17.mdx", "text"])).toEqual(parsed);
-    expect(once.get([context, "content/weeks/2024-W17.mdx", "text"])).toBeUndefined();
+    const take = (key: string[], version = "v1", from = file) => takeCachedReports(from, version, [key])[0];
+    expect(take([context, "content/weeks/2024-W17.mdx", "text"])).toEqual(parsed);
     // The base is the same with or without its trailing slash; another base or registry is another context.
-    expect(reports.get([reportContextKey({ projects: [], objectives: [] }, "/archive/"), "content/weeks/2024-W17.mdx", "text"])).toEqual(parsed);
-    expect(reports.get([reportContextKey({ projects: [], objectives: [] }, "/"), "content/weeks/2024-W17.mdx", "text"])).toBeUndefined();
-    expect(reports.get([reportContextKey({ projects: [{ slug: "a" }], objectives: [] }, "/archive"), "content/weeks/2024-W17.mdx", "text"])).toBeUndefined();
-    expect(reports.get([context, "content/weeks/2024-W17.mdx", "text edited"])).toBeUndefined();
-    expect(reports.get([context, "content/weeks/2024-W18.mdx", "text"])).toBeUndefined();
-    expect(readCachedReports(file, "v2").get([context, "content/weeks/2024-W17.mdx", "text"])).toBeUndefined();
-    expect(readCachedReports(join(tempDir(), "absent.txt"), "v1").get([context, "content/weeks/2024-W17.mdx", "text"])).toBeUndefined();
+    expect(take([reportContextKey({ projects: [], objectives: [] }, "/archive/"), "content/weeks/2024-W17.mdx", "text"])).toEqual(parsed);
+    expect(take([reportContextKey({ projects: [], objectives: [] }, "/"), "content/weeks/2024-W17.mdx", "text"])).toBeUndefined();
+    expect(take([reportContextKey({ projects: [{ slug: "a" }], objectives: [] }, "/archive"), "content/weeks/2024-W17.mdx", "text"])).toBeUndefined();
+    expect(take([context, "content/weeks/2024-W17.mdx", "text edited"])).toBeUndefined();
+    expect(take([context, "content/weeks/2024-W18.mdx", "text"])).toBeUndefined();
+    expect(take([context, "content/weeks/2024-W17.mdx", "text"], "v2")).toBeUndefined();
+    expect(take([context, "content/weeks/2024-W17.mdx", "text"], "v1", join(tempDir(), "absent.txt"))).toBeUndefined();
+  });
+
+  it("reads a file of many megabytes a chunk at a time without losing a line across chunks, in the order asked", () => {
+    const file = join(tempDir(), "weeks.txt");
+    const cache = new WeekCache(file, "v1");
+    // ~20 MB of two-byte text: lines straddle the 8 MB chunks.
+    const weeks = Array.from({ length: 60 }, (_, i) => ({ report: { week: `2024-W${i}`, html: "支付".repeat(60_000 + i * 997) } }) as unknown as ParsedWeekFile);
+    weeks.forEach((w, i) => cache.reports.set(["ctx", `w${i}`], w));
+    cache.save();
+    const keys = weeks.map((_, i) => ["ctx", `w${59 - i}`]);
+    const found = takeCachedReports(file, "v1", keys);
+    expect(found.map((w) => w?.report.week)).toEqual(weeks.map((w) => w.report.week).reverse());
+    expect(found.every((w, i) => w?.report.html.length === weeks[59 - i]!.report.html.length)).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../../scripts/lib/generate-corpus.ts";
-import { readCachedReports, reportContextKey } from "../../../src/data/week-cache.ts";
+import { reportContextKey, takeCachedReports } from "../../../src/data/week-cache.ts";
 import { checkAndParseWeeks } from "../../../src/integrations/checked-weeks.ts";
 import { sortedRegistry } from "../../../src/lib/registry.ts";
 import { displayPath, loadRegistry, loadWeekFiles } from "../../../src/lib/validate/load.ts";
@@ -52,7 +52,7 @@ describe("checkAndParseWeeks", () => {
     const cacheFile = join(tmp, "handover-cache.txt");
     const result = await run(dir, { cacheFile });
     expect(result.passed?.cache?.file).toBe(cacheFile);
-    const reports = readCachedReports(cacheFile, result.passed!.cache!.version);
+    const reports = { get: (key: string[]) => takeCachedReports(cacheFile, result.passed!.cache!.version, [key])[0] };
     const registry = sortedRegistry(loadRegistry(dir));
     const context = reportContextKey(registry, "/");
     const files = loadWeekFiles(join(dir, "weeks"));

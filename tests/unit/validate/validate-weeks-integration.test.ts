@@ -5,7 +5,9 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { validateWeeksIntegration } from "../../../src/integrations/validate-weeks.ts";
 import type { SearchWeekRecord } from "../../../src/lib/search/records.ts";
-import { readCachedReports } from "../../../src/data/week-cache.ts";
+import { reportContextKey, takeCachedReports } from "../../../src/data/week-cache.ts";
+import { sortedRegistry } from "../../../src/lib/registry.ts";
+import { loadRegistry } from "../../../src/lib/validate/load.ts";
 
 const cacheDir = mkdtempSync(join(tmpdir(), "weekly-integration-cache-"));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
@@ -51,7 +53,9 @@ describe("validateWeeksIntegration", () => {
     const lines = readFileSync(context.weekCache!.file, "utf8").split("\n");
     expect(lines.filter((l) => l.startsWith("r ")).length).toBe(1);
     expect(lines.find((l) => l.startsWith("r "))).toContain("贝易转（C转）");
-    expect(readCachedReports(context.weekCache!.file, context.weekCache!.version)).toBeDefined();
+    const seed = readFileSync("content/weeks/2024-W17.mdx", "utf8");
+    const [report] = takeCachedReports(context.weekCache!.file, context.weekCache!.version, [[reportContextKey(sortedRegistry(loadRegistry("content")), "/"), "content/weeks/2024-W17.mdx", seed]]);
+    expect(report?.report.week).toBe("2024-W17");
     expect(handed.map((records) => records.map((r) => r.week))).toEqual([["2024-W17"]]);
   });
 
