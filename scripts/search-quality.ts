@@ -21,7 +21,7 @@ import { ABSENT_TERMS, generateCorpus, mulberry32 } from "./lib/generate-corpus.
 import { foldText } from "../src/lib/search/normalize.ts";
 import { findPhrase } from "../src/lib/search/match.ts";
 import { parseQuery } from "../src/lib/search/query.ts";
-import { CATALOG_FILE, SEARCH_DATA_DIR } from "../src/integrations/pagefind.ts";
+import { CATALOG_FILE, SEARCH_DATA_DIR } from "../src/integrations/search-index.ts";
 import { launchBrowser } from "../tests/e2e/browser.ts";
 import { serveStatic, type StaticServer } from "../tests/e2e/static-server.ts";
 import type { SearchHit, SearchOptions, SearchResult } from "../src/lib/search/engine.ts";

@@ -140,7 +140,7 @@ export function resultRows(results: readonly SizeResult[]): string[][] {
     ["floor peak memory (process tree)", ...col((r) => memory(r.floor))],
     ["pages built (product / floor)", ...col((r) => `${r.productStats.pages} / ${r.floorStats.pages}`)],
     ["dist/ size (product / floor)", ...col((r) => `${mb(r.productStats.distBytes)} / ${mb(r.floorStats.distBytes)}`)],
-    ["Pagefind index `pagefind/` (product / floor)", ...col((r) => `${mb(r.productStats.pagefindBytes)} / ${mb(r.floorStats.pagefindBytes)}`)],
+    ["Pagefind index `pagefind*/` (product / floor)", ...col((r) => `${mb(r.productStats.pagefindBytes)} / ${mb(r.floorStats.pagefindBytes)}`)],
     ["product `search-data/` (catalog + text shards)", ...col((r) => mb(r.productStats.searchDataBytes))],
     ["week page HTML / JS (largest week)", ...col((r) => weight(r.week))],
     ["home page HTML / JS", ...col((r) => weight(r.home))],

@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { CATALOG_FILE, SEARCH_DATA_DIR } from "../../src/integrations/pagefind.ts";
+import { CATALOG_FILE, SEARCH_DATA_DIR } from "../../src/integrations/search-index.ts";
 import type { QualitySummary } from "../search-quality.ts";
 
 export interface SearchFigures {

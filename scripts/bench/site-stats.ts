@@ -20,6 +20,7 @@ function walk(dir: string, root = dir, out: FileSize[] = []): FileSize[] {
 export interface SiteStats {
   pages: number;
   distBytes: number;
+  /** Every Pagefind index folder: `pagefind/` and, for a large archive, `pagefind-1/`, `pagefind-2/`, … */
   pagefindBytes: number;
   /** Every other search file the product publishes beside pagefind/ (catalog, text shards). */
   searchDataBytes: number;
@@ -41,7 +42,7 @@ export function summarizeFiles(files: FileSize[]): SiteStats {
   return {
     pages: html.length,
     distBytes: sum(files),
-    pagefindBytes: sum(files.filter((f) => f.path.startsWith("pagefind/"))),
+    pagefindBytes: sum(files.filter((f) => /^pagefind(-\d+)?\//.test(f.path))),
     searchDataBytes: sum(files.filter((f) => f.path.startsWith("search-data/"))),
     home: html.find((f) => f.path === "index.html"),
     // Week pages only (`weeks/2024-w17/`), not the year pages beside them (`weeks/2024/`).

@@ -27,6 +27,11 @@ export interface CatalogWeek {
 
 export interface Catalog {
   version: 1;
+  /**
+   * The Pagefind indexes besides `pagefind/` (paths from the site root, e.g. `pagefind-1/`), each
+   * holding other weeks (see index-parts.ts); the browser merges them. Absent when there is one index.
+   */
+  indexes?: string[];
   /** Shard file names, relative to the catalog. */
   shards: string[];
   /** `[filter, value]` pairs, in the order chips are shown. */
@@ -100,13 +105,15 @@ export interface CatalogFiles {
 }
 
 /**
- * `pageIds` maps a week URL to its Pagefind page id; `nameShard` turns shard JSON into a
- * content-addressed file name so browsers may cache shards forever.
+ * `pageIds` maps a week URL to its Pagefind page id, whichever index holds it; `nameShard` turns
+ * shard JSON into a content-addressed file name so browsers may cache shards forever; `indexes` are
+ * the further Pagefind indexes (see `Catalog.indexes`).
  */
 export function buildCatalog(
   records: readonly SearchWeekRecord[],
   pageIds: ReadonlyMap<string, string>,
   nameShard: (json: string, index: number) => string,
+  indexes: readonly string[] = [],
 ): CatalogFiles {
   const sorted = [...records].sort(compareWeeksNewestFirst);
   const facetKeys = new Map<string, [string, string]>();
@@ -148,5 +155,7 @@ export function buildCatalog(
       regions: regionsOf(r, facetIndex),
     };
   });
-  return { catalog: { version: 1, shards: shardNames, facets, weeks }, shards };
+  // Without further indexes the catalog is what it was before the index could be split.
+  const merged = indexes.length > 0 ? { indexes: [...indexes] } : {};
+  return { catalog: { version: 1, ...merged, shards: shardNames, facets, weeks }, shards };
 }

@@ -96,6 +96,16 @@ export function indexContent(folded: string): string {
   return words.join(" ");
 }
 
+/** `indexContent(folded).length` without building it (the content is ASCII: its length is its size in bytes). */
+export function indexContentLength(folded: string): number {
+  let characters = 0;
+  for (const ch of folded) if (!isSpaceUnit(ch.codePointAt(0)!)) characters++;
+  // Per non-space character: its unigram, its bigram and a space after each (computed here, not at
+  // module level, so the browser bundle, which never sizes content, does not carry it).
+  const perCharacter = unigramWord(0).length + bigramWord(0, 0).length + 2;
+  return characters === 0 ? 0 : characters * perCharacter - 1;
+}
+
 /** One index word that must sit at `slot` positions after a match's first character (2 × its start). */
 export interface Constraint {
   word: string;

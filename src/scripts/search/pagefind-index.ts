@@ -2,7 +2,9 @@
  * The browser's SearchIndex: Pagefind (loaded on first use) answers one index word at a time with
  * every position of that word (see lib/search/tokens.ts for why that answer cannot depend on the
  * chunks earlier searches loaded); our catalog and text shards come from search-data/, fetched
- * once per page and kept in memory.
+ * once per page and kept in memory. A large archive's index is split (lib/search/index-parts.ts):
+ * the catalog lists the further indexes, merged into the first one, so one Pagefind search asks
+ * every index — each holds other weeks, so their answers together are the whole archive's.
  */
 import type { Catalog, Shard } from "../../lib/search/catalog.ts";
 import type { SearchIndex } from "../../lib/search/engine.ts";
@@ -11,6 +13,8 @@ import { wordQuery } from "../../lib/search/tokens.ts";
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
+  destroy(): Promise<void>;
   search(query: string): Promise<{ results: { id: string; words: number[] }[] } | null>;
 }
 
@@ -40,16 +44,24 @@ async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
 
 export function createPagefindIndex(base: string): SearchIndex & { warm(): void } {
   const dataUrl = `${base}search-data/`;
+  // The catalog names this build's Pagefind pages and indexes: always revalidate it.
+  const catalog = retrying(() => fetchJson<Catalog>(`${dataUrl}catalog.json.gz`, { cache: "no-cache" }));
   const pagefind = retrying(async () => {
     const url = `${base}pagefind/pagefind.js`;
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
-    // Excerpts come from our text shards; Pagefind's would describe index words.
-    await api.options({ excerptLength: 0 });
-    await api.init();
-    return api;
+    try {
+      // Excerpts come from our text shards; Pagefind's would describe index words.
+      await api.options({ excerptLength: 0 });
+      await api.init();
+      const { indexes = [] } = await catalog();
+      await Promise.all(indexes.map((path) => api.mergeIndex(`${base}${path}`)));
+      return api;
+    } catch (e) {
+      // Pagefind keeps an index whose loading failed among those it searches: start afresh next time.
+      await api.destroy().catch(() => undefined);
+      throw e;
+    }
   });
-  // The catalog names this build's Pagefind pages: always revalidate it.
-  const catalog = retrying(() => fetchJson<Catalog>(`${dataUrl}catalog.json.gz`, { cache: "no-cache" }));
   const shards = new Map<number, () => Promise<Shard>>();
 
   return {

@@ -17,13 +17,14 @@ describe("summarizeFiles", () => {
       { path: "projects/a/page/2/index.html", bytes: 80 },
       { path: "pagefind/pagefind.js", bytes: 100 },
       { path: "pagefind/index/x.pf_index", bytes: 200 },
+      { path: "pagefind-1/index/y.pf_index", bytes: 50 },
       { path: "search-data/catalog.json", bytes: 3 },
       { path: "_astro/a.css", bytes: 4 },
     ]);
     expect(stats).toEqual({
       pages: 9,
-      distBytes: 1998,
-      pagefindBytes: 300,
+      distBytes: 2048,
+      pagefindBytes: 350,
       searchDataBytes: 3,
       home: { path: "index.html", bytes: 10 },
       week: { path: "weeks/2024-w18/index.html", bytes: 40 },

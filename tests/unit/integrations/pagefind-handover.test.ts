@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { CATALOG_FILE, pagefindIntegration, RECORDS_PATH, SEARCH_DATA_DIR } from "../../../src/integrations/pagefind.ts";
+import { pagefindIntegration } from "../../../src/integrations/pagefind.ts";
+import { CATALOG_FILE, RECORDS_PATH, SEARCH_DATA_DIR } from "../../../src/integrations/search-index.ts";
 import type { SearchWeekRecord } from "../../../src/lib/search/records.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "weekly-pagefind-"));

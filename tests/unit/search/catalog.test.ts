@@ -34,6 +34,13 @@ describe("buildCatalog", () => {
     expect(catalog.weeks[0]!.facets).toEqual([1, 2, 3]);
   });
 
+  it("lists the further Pagefind indexes, and has no such field when there is one index", () => {
+    expect(catalog).not.toHaveProperty("indexes");
+    const split = buildCatalog(weeks, ids, (_json, i) => `text-${i}.json.gz`, ["pagefind-1/", "pagefind-2/"]);
+    expect(split.catalog.indexes).toEqual(["pagefind-1/", "pagefind-2/"]);
+    expect(split.catalog.weeks).toEqual(catalog.weeks);
+  });
+
   it("refuses a week the index lacks", () => {
     expect(() => buildCatalog(weeks, new Map(), () => "x")).toThrow(/2023-W30/);
   });

@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { findOccurrences } from "../../../src/lib/search/match.ts";
 import { foldText } from "../../../src/lib/search/normalize.ts";
-import { bigramWord, chainStarts, indexContent, phraseChain, tailCode, termChain, unigramCode, unigramWord } from "../../../src/lib/search/tokens.ts";
+import { bigramWord, chainStarts, indexContent, indexContentLength, phraseChain, tailCode, termChain, unigramCode, unigramWord } from "../../../src/lib/search/tokens.ts";
 import { indexWords } from "./memory-index.ts";
 
 const cp = (s: string): number => s.codePointAt(0)!;
 const SPACE = 0x20;
 
 describe("index words", () => {
+  it("knows the content's size without building it, for any text", () => {
+    for (const text of ["", " \n\t ", "a", "OOM 存管", "𠀋𠀋 x\u3000y", "第 1 周：99.997%\n\n- 存管路由", "a\u00a0b"]) {
+      const folded = foldText(text);
+      expect(indexContentLength(folded), JSON.stringify(text)).toBe(indexContent(folded).length);
+    }
+  });
+
   it("codes a character as four letters and a follower as five alternating digits and letters", () => {
     expect(unigramCode(cp("存"))).toMatch(/^[a-z]{4}$/);
     expect(tailCode(cp("存"))).toMatch(/^[0-9][a-z][0-9][a-z][0-9]$/);
