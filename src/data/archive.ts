@@ -85,7 +85,6 @@ async function loadAll(): Promise<Loaded> {
     metricRegistry,
     frontmatterMetrics: new Map(shown.map((f) => [f.report.slug, f.frontmatterMetrics])),
     planMarks: new Map(shown.map((f) => [f.report.slug, f.planMarks])),
-    staleAfterWeeks: siteConfig.staleAfterWeeks,
   });
   const searchRecords = archiveSearchRecords(archive, routes, t.week);
   currentBuildSession()?.onSearchRecords?.(searchRecords);

@@ -54,11 +54,13 @@ export interface InsightsInput {
   frontmatterMetrics?: ReadonlyMap<string, FrontmatterMetric[]>;
   /** Ticks of each week's 上周计划完成情况 checklist (readPlanMarks), by week slug. */
   planMarks?: ReadonlyMap<string, PlanMark[]>;
-  staleAfterWeeks: number;
 }
 
 /** Every cross-week insight, in one linear pass over the archive (built once per site build). */
-export function buildInsights(archive: Pick<Archive, "weeks" | "projects" | "objectives" | "projectBySlug" | "latest">, input: InsightsInput): Insights {
+export function buildInsights(
+  archive: Pick<Archive, "weeks" | "projects" | "objectives" | "projectBySlug" | "staleAfterWeeks">,
+  input: InsightsInput,
+): Insights {
   const { series } = buildMetricSeries(
     archive.weeks.map((w) => ({ report: w.report, frontmatterMetrics: input.frontmatterMetrics?.get(w.report.slug) })),
     input.metricRegistry,
@@ -95,8 +97,8 @@ export function buildInsights(archive: Pick<Archive, "weeks" | "projects" | "obj
       .filter((w) => w.report.incidents.length > 0)
       .map((w) => ({ week: w.report.week, weekSlug: w.report.slug, count: w.report.incidents.length, anchor: w.report.incidents[0]!.anchor })),
     incidents: buildIncidentLog(archive.weeks.map((w) => w.report)),
-    stale: listStaleWork(archive, input.staleAfterWeeks),
-    staleAfterWeeks: input.staleAfterWeeks,
+    stale: listStaleWork(archive),
+    staleAfterWeeks: archive.staleAfterWeeks,
     weeks,
   };
 }

@@ -57,6 +57,7 @@ function project(weeks: number, name = "存管路由"): ProjectTimeline {
     entries: newestFirst.map((w) => ({ week: w, weekSlug: slug(w), anchor: "p", name, html: "<li>x</li>", text: "x", progress: [] })),
     firstWeek: ids[0]!,
     lastWeek: ids.at(-1)!,
+    lastMention: { week: ids.at(-1)!, weekSlug: slug(ids.at(-1)!), anchor: "p" },
     weekCount: weeks,
     progress: ids.map((w, j) => ({ week: w, percent: j % 101 })),
     weeksSilent: 0,
