@@ -33,13 +33,9 @@ import { defaultShape } from "./shape.ts";
 import { AnchorSet, headingSlug } from "./slug.ts";
 import { leadPhrase, stripStatusWords } from "./text.ts";
 
-/** Where links inside a week point; the site passes its base-aware routes. */
-export interface WeekLinks {
-  project(slug: string): string;
-  objective(id: string): string;
-  /** Site-absolute paths written in a week (`/weeks/2024-w16/`, `/images/…`) under the deploy base. */
-  internal?(path: string): string;
-}
+// In a module of its own so that extract/ can name it without importing this file back.
+import type { WeekLinks } from "./week-links.ts";
+export type { WeekLinks };
 
 export interface ParseWeekOptions {
   /** Path shown in errors. */
