@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import type { Archive } from "../lib/archive.ts";
 import { currentBuildSession, prefetchLookup } from "../lib/build-session.ts";
 import { buildInsights, type Insights } from "../lib/insights/insights.ts";
-import { sortMetricEntries } from "../lib/insights/metric-registry.ts";
+import { sortMetricEntries } from "../lib/metric-registry.ts";
 import { sortedRegistry, type Registry } from "../lib/registry.ts";
 import { defaultShape, loadShape } from "../lib/report/shape.ts";
 import { createRoutes } from "../lib/routes.ts";

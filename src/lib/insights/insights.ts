@@ -2,7 +2,7 @@ import type { Archive } from "../archive.ts";
 import type { FrontmatterMetric } from "./frontmatter-metrics.ts";
 import { buildIncidentLog, type IncidentLog } from "./incident-log.ts";
 import { metricChart, type IncidentWeek, type MetricChartModel } from "./metric-chart.ts";
-import type { MetricEntry } from "./metric-registry.ts";
+import type { MetricEntry } from "../metric-registry.ts";
 import { buildMetricSeries, comparePoints, type MetricComparison, type MetricSeries } from "./metric-series.ts";
 import type { PlanMark } from "./plan-marks.ts";
 import { reviewPlans, type PlanReview } from "./plan-vs-done.ts";

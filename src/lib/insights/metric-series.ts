@@ -6,7 +6,7 @@ import {
   meetsTarget,
   type MetricDirection,
   type MetricEntry,
-} from "./metric-registry.ts";
+} from "../metric-registry.ts";
 import { weekMetricValues, type WeekMetricValue } from "./week-metrics.ts";
 import { weekGap, type WeekGap } from "../week-gap.ts";
 

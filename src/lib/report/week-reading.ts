@@ -3,7 +3,7 @@
  * job summary) and `--explain` prints. Takes the parsed WeekReport; every field points back at a line.
  */
 import type { FrontmatterMetric } from "../insights/frontmatter-metrics.ts";
-import { createMetricMatcher, meetsTarget, type MetricEntry } from "../insights/metric-registry.ts";
+import { createMetricMatcher, meetsTarget, type MetricEntry } from "../metric-registry.ts";
 import type { PlanMark } from "../insights/plan-marks.ts";
 import { reviewPlans, type PlanStatus } from "../insights/plan-vs-done.ts";
 import { weekMetricValues } from "../insights/week-metrics.ts";

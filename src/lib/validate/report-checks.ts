@@ -1,5 +1,5 @@
 import { readFrontmatterMetrics } from "../insights/frontmatter-metrics.ts";
-import type { MetricEntry } from "../insights/metric-registry.ts";
+import type { MetricEntry } from "../metric-registry.ts";
 import { describeMismatch, metricMismatches, unknownFrontmatterMetrics } from "../insights/week-metrics.ts";
 import type { Registry } from "../registry.ts";
 import { parseWeekSource, WeekParseError } from "../report/parse-week.ts";
