@@ -7,7 +7,7 @@ import {
   type MetricDirection,
   type MetricEntry,
 } from "../metric-registry.ts";
-import { weekMetricValues, type WeekMetricValue } from "./week-metrics.ts";
+import { weekMetricValues, type WeekMetricValue } from "../report/week-metrics.ts";
 import { weekGap, type WeekGap } from "../week-gap.ts";
 
 /** One week's value on a metric chart. */

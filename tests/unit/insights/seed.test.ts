@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../../src/lib/archive.ts";
 import { readFrontmatterMetrics } from "../../../src/lib/insights/frontmatter-metrics.ts";
 import { buildInsights } from "../../../src/lib/insights/insights.ts";
-import { weekMetricValues } from "../../../src/lib/insights/week-metrics.ts";
+import { weekMetricValues } from "../../../src/lib/report/week-metrics.ts";
 import { parseWeekSource } from "../../../src/lib/report/parse-week.ts";
 import { metricRegistry, projectRegistry, SEED_SOURCE } from "./helpers.ts";
 
