@@ -1,6 +1,11 @@
+/** `/repo` → `/repo/`: the deploy base (and any folder URL) as every URL of the site is joined to it. */
+export function withTrailingSlash(path: string): string {
+  return path.endsWith("/") ? path : `${path}/`;
+}
+
 /** Every internal URL of the site, built from the deploy base (`/` or `/repo/`). */
 export function createRoutes(base: string) {
-  const root = base.endsWith("/") ? base : `${base}/`;
+  const root = withTrailingSlash(base);
   const at = (path: string): string => `${root}${path}`;
   return {
     home: () => root,
