@@ -7,7 +7,7 @@ import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
-import { weekStart, type WeekId } from "../week-id.ts";
+import { weekSlug, weekStart, type WeekId } from "../week-id.ts";
 import { weekFrontmatterSchema, type WeekFrontmatter } from "../week-schema.ts";
 import { emptyRegistry, type Registry } from "../registry.ts";
 import { findTooDeepNode, readWeekSource, type WeekSplit } from "./week-source.ts";
@@ -160,7 +160,7 @@ export function parseWeekBody(
   linkObjectiveHeadings(sections, ctx);
 
   // Render last: the steps above put anchors and links on the nodes.
-  const rendered = sections.map((s) => renderSection(s, ctx));
+  const rendered = sections.map(renderSection);
   const reflections = sections
     .map((s, i) => (s.kind === "reflections" ? rendered[i]!.bodyText : ""))
     .filter(Boolean)
@@ -171,7 +171,7 @@ export function parseWeekBody(
 
   return {
     week: frontmatter.week,
-    slug: frontmatter.week.toLowerCase(),
+    slug: weekSlug(frontmatter.week),
     title,
     created: frontmatter.created,
     author: frontmatter.author,
@@ -467,7 +467,7 @@ function linkObjectiveHeadings(sections: RawSection[], ctx: Context): void {
   }
 }
 
-function renderSection(s: RawSection, _ctx: Context): { html: string; text: string; bodyText: string } {
+function renderSection(s: RawSection): { html: string; text: string; bodyText: string } {
   const bodyHast = mdastToHast(s.nodes);
   const bodyText = hastText(bodyHast);
   const headingHast = s.heading ? mdastToHast([s.heading]) : undefined;
