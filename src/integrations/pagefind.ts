@@ -25,6 +25,7 @@ import type { SearchWeekRecord } from "../lib/search/records.ts";
 import { PAGEFIND_LANGUAGE, indexContent } from "../lib/search/tokens.ts";
 import { siteConfig } from "../site.config.ts";
 import { currentBuildSession } from "../lib/build-session.ts";
+import { withTrailingSlash } from "../lib/routes.ts";
 
 /** Where the records endpoint renders, relative to the output directory / base URL. */
 export const RECORDS_PATH = "search/records.json";
@@ -191,7 +192,7 @@ export function pagefindIntegration(): AstroIntegration {
     name: "weekly-archive:pagefind",
     hooks: {
       "astro:config:done": ({ config }) => {
-        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+        base = withTrailingSlash(config.base);
         startIndexingInBuild();
       },
       "astro:server:setup": ({ server, logger }) => {
