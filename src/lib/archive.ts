@@ -2,6 +2,7 @@ import type { ProjectEntry, Registry } from "./registry.ts";
 import type { ObjectiveItem, Progress, ProjectMention, WeekReport } from "./report/model.ts";
 import { headlineProgress } from "./report/progress.ts";
 import { pinyinSlug } from "./report/slug.ts";
+import { objectiveSlug } from "./routes.ts";
 import { isStale } from "./staleness.ts";
 import { normalizeName, stripParenthetical } from "./report/text.ts";
 import { compareWeekIds, splitWeekLabel, weekStart, weeksBetween, type WeekId } from "./week-id.ts";
@@ -314,5 +315,5 @@ function buildObjectives(
 
 function emptyObjective(id: string, registry: Registry): ObjectiveTimeline {
   const entry = registry.objectives.find((o) => o.id === id);
-  return { id, slug: id.toLowerCase(), title: entry?.title ?? "", period: entry?.period, weeks: [], subjects: [], itemCount: 0 };
+  return { id, slug: objectiveSlug(id), title: entry?.title ?? "", period: entry?.period, weeks: [], subjects: [], itemCount: 0 };
 }
