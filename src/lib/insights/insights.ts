@@ -3,21 +3,15 @@ import type { FrontmatterMetric } from "./frontmatter-metrics.ts";
 import { buildIncidentLog, type IncidentLog } from "./incident-log.ts";
 import { metricChart, type IncidentWeek, type MetricChartModel } from "./metric-chart.ts";
 import type { MetricEntry } from "../metric-registry.ts";
-import { buildMetricSeries, comparePoints, type MetricComparison, type MetricSeries } from "./metric-series.ts";
+import { buildMetricSeries, comparePoints, metricHeading, type MetricComparison, type MetricHeading, type MetricSeries } from "./metric-series.ts";
 import type { PlanMark } from "./plan-marks.ts";
 import { reviewPlans, type PlanReview } from "./plan-vs-done.ts";
 import { weeksBetween, type WeekId } from "../week-id.ts";
 import { listStaleWork, type StaleItem } from "./stale-work.ts";
 
 /** One metric on a week page: the week's value against the metric's previous value and target. */
-export interface WeekMetricRow {
-  id: string;
-  label: string;
-  unit: string;
-  decimals: number;
+export interface WeekMetricRow extends MetricHeading {
   registered: boolean;
-  target?: number;
-  direction: MetricSeries["direction"];
   comparison: MetricComparison;
 }
 
@@ -77,19 +71,12 @@ export function buildInsights(
           : undefined,
     });
   }
-  for (const s of series)
+  for (const s of series) {
+    const heading = metricHeading(s);
     s.points.forEach((point, i) => {
-      weeks.get(point.weekSlug)?.metrics.push({
-        id: s.id,
-        label: s.label,
-        unit: s.unit,
-        decimals: s.decimals,
-        registered: s.registered,
-        target: s.target,
-        direction: s.direction,
-        comparison: comparePoints(s, point, s.points[i - 1]),
-      });
+      weeks.get(point.weekSlug)?.metrics.push({ ...heading, registered: s.registered, comparison: comparePoints(s, point, s.points[i - 1]) });
     });
+  }
   return {
     metrics: series,
     weekIds: archive.weeks.map((w) => w.report.week),

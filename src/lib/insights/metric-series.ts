@@ -58,6 +58,16 @@ export interface MetricSeries {
   comparison?: MetricComparison;
 }
 
+/**
+ * What every view of a metric needs to name it and format its values — the dashboard's rows, the
+ * period review's rows, the week page's rows: the series without its points.
+ */
+export type MetricHeading = Pick<MetricSeries, "id" | "label" | "unit" | "decimals" | "direction" | "target">;
+
+export function metricHeading(s: MetricSeries): MetricHeading {
+  return { id: s.id, label: s.label, unit: s.unit, decimals: s.decimals, direction: s.direction, target: s.target };
+}
+
 /** A week as the metric steps see it. */
 export interface MetricWeekInput {
   report: Pick<WeekReport, "week" | "slug" | "metrics" | "incidents">;
