@@ -40,7 +40,7 @@ export interface Dashboard {
   stalled: StalledProject[];
   /** Risk items left off the lists (shown as a link to the full list). */
   moreRisks: number;
-  plans?: WeekPlanReview & { done: number };
+  plans?: WeekPlanReview;
 }
 
 export interface DashboardOptions {
@@ -100,6 +100,6 @@ export function buildDashboard(
     stale: staleShown,
     stalled: stalledShown,
     moreRisks: insights.stale.length + stalled.length - staleShown.length - stalledShown.length,
-    plans: plans && { ...plans, done: plans.reviews.filter((r) => r.status === "done" || r.status === "addressed").length },
+    plans,
   };
 }

@@ -5,7 +5,8 @@ import { metricChart, type IncidentWeek, type MetricChartModel } from "./metric-
 import type { MetricEntry } from "../metric-registry.ts";
 import { buildMetricSeries, comparePoints, metricHeading, type MetricComparison, type MetricHeading, type MetricSeries } from "./metric-series.ts";
 import type { PlanMark } from "./plan-marks.ts";
-import { reviewPlans, type PlanReview } from "./plan-vs-done.ts";
+import { keptCount, reviewPlans, type PlanReview } from "./plan-vs-done.ts";
+import type { WeekReport } from "../report/model.ts";
 import { weeksBetween, type WeekId } from "../week-id.ts";
 import { listStaleWork, type StaleItem } from "./stale-work.ts";
 
@@ -22,6 +23,8 @@ export interface WeekPlanReview {
   fromSlug: string;
   fromTitle: string;
   reviews: PlanReview[];
+  /** Of `reviews`, the plans done or moved on (keptCount). */
+  done: number;
 }
 
 export interface WeekInsights {
@@ -65,10 +68,7 @@ export function buildInsights(
     const prev = w.prev && weeksBetween(w.prev.week as WeekId, w.report.week as WeekId) === 1 ? w.prev : undefined;
     weeks.set(w.report.slug, {
       metrics: [],
-      plans:
-        prev && prev.plans.length > 0
-          ? { fromWeek: prev.week, fromSlug: prev.slug, fromTitle: prev.title, reviews: reviewPlans(prev, w.report, input.planMarks?.get(w.report.slug)) }
-          : undefined,
+      plans: prev && prev.plans.length > 0 ? planReviewOf(prev, w.report, input.planMarks?.get(w.report.slug)) : undefined,
     });
   }
   for (const s of series) {
@@ -88,6 +88,11 @@ export function buildInsights(
     staleAfterWeeks: archive.staleAfterWeeks,
     weeks,
   };
+}
+
+function planReviewOf(prev: WeekReport, report: WeekReport, marks: readonly PlanMark[] | undefined): WeekPlanReview {
+  const reviews = reviewPlans(prev, report, marks);
+  return { fromWeek: prev.week, fromSlug: prev.slug, fromTitle: prev.title, reviews, done: keptCount(reviews) };
 }
 
 /** The /metrics/ page: each metric with its chart, registered metrics first. */

@@ -12,7 +12,7 @@ import type { IncidentEntry } from "./incident-log.ts";
 import type { Insights } from "./insights.ts";
 import { metricHeading, type MetricHeading, type MetricPoint, type MetricSeries } from "./metric-series.ts";
 import { groupWeeksByPeriod, type Period } from "./periods.ts";
-import type { PlanReview } from "./plan-vs-done.ts";
+import { keptCount, type PlanReview } from "./plan-vs-done.ts";
 
 /** A place in a week: enough to link to it. */
 export interface WeekRef {
@@ -118,7 +118,7 @@ function headline(progress: readonly Progress[]): number | undefined {
 }
 
 function tally(reviews: readonly PlanReview[]): PlanTally {
-  return { total: reviews.length, done: reviews.filter((r) => r.status === "done" || r.status === "addressed").length };
+  return { total: reviews.length, done: keptCount(reviews) };
 }
 
 /** The reviews of the plans written in each week of the period (judged by the week after). */
