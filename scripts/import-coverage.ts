@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { collectInputs, parseWeekMap, planImport } from "../src/lib/import/batch.ts";
 import { coverage, literalTags } from "./lib/line-coverage.ts";
+import { weekSlug } from "../src/lib/week-id.ts";
 
 // 1. Which export became which week: the importer's own plan, so the mapping is the one it wrote.
 const { values, positionals } = parseArgs({
@@ -28,7 +29,7 @@ const missing: { file: string; line: number; text: string }[] = [];
 const tags: { page: string; tag: string }[] = [];
 let pages = 0;
 for (const { input, result } of plan.weeks) {
-  const page = join(values.dist, "weeks", result.week.toLowerCase(), "index.html");
+  const page = join(values.dist, "weeks", weekSlug(result.week), "index.html");
   if (!existsSync(page)) {
     console.error(`✗ ${page} 不存在：${input.path} 的周页面没有生成`);
     process.exitCode = 1;

@@ -9,6 +9,7 @@ import { createServer } from "node:http";
 import { extname, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { siteConfig } from "../src/site.config.ts";
+import { withTrailingSlash } from "../src/lib/routes.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -32,7 +33,7 @@ const TYPES: Record<string, string> = {
 // 1. Where and what to serve.
 const { values } = parseArgs({ options: { port: { type: "string", default: "4321" }, host: { type: "string", default: "127.0.0.1" }, dir: { type: "string", default: "dist" } } });
 const root = realpathSync(resolve(values.dir));
-const base = siteConfig.base.endsWith("/") ? siteConfig.base : `${siteConfig.base}/`;
+const base = withTrailingSlash(siteConfig.base);
 
 /** The file under dist/ a URL path names, or undefined: malformed escapes, `..`, NUL and symlinks out are refused. */
 function fileFor(urlPath: string): string | undefined {

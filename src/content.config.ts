@@ -2,7 +2,7 @@ import { defineCollection } from "astro:content";
 import { parse as parseYaml } from "yaml";
 import { weekFrontmatterSchema } from "./lib/week-schema.ts";
 import { objectiveEntrySchema, projectEntrySchema } from "./lib/registry.ts";
-import { metricEntrySchema, parseMetricsFile } from "./lib/insights/metric-registry.ts";
+import { metricEntrySchema, parseMetricsFile } from "./lib/metric-registry.ts";
 import { siteConfig } from "./site.config.ts";
 import { weekFilesLoader } from "./data/week-loader.ts";
 import { optionalFileLoader } from "./data/optional-file-loader.ts";

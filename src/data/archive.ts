@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Archive } from "../lib/archive.ts";
 import { buildInsights, type Insights } from "../lib/insights/insights.ts";
-import { sortMetricEntries } from "../lib/insights/metric-registry.ts";
+import { sortMetricEntries } from "../lib/metric-registry.ts";
 import { sortedRegistry, type Registry } from "../lib/registry.ts";
 import { defaultShape, loadShape } from "../lib/report/shape.ts";
 import { createRoutes } from "../lib/routes.ts";
@@ -82,7 +82,6 @@ async function loadAll(registry: Registry, entries: readonly WeekEntry[]): Promi
     metricRegistry,
     frontmatterMetrics: new Map(shown.map((f) => [f.report.slug, f.frontmatterMetrics])),
     planMarks: new Map(shown.map((f) => [f.report.slug, f.planMarks])),
-    staleAfterWeeks: siteConfig.staleAfterWeeks,
   });
   return { archive, insights, searchRecords: archiveSearchRecords(archive, routes, t.week), sources };
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { withTrailingSlash } from "../lib/routes.ts";
 import type { Problem } from "../lib/validate/problem.ts";
 import type { BodyCheckCache } from "../lib/validate/validate-week-files.ts";
 import type { ParsedWeekFile } from "../lib/week-files.ts";
@@ -182,8 +183,6 @@ export function takeCachedReports(file: string, version: string, keys: readonly 
   });
   return found;
 }
-
-const withTrailingSlash = (base: string): string => (base.endsWith("/") ? base : `${base}/`);
 
 /** What a parsed week depends on besides its file: its links and project slugs come from the base URL and registry. */
 export function reportContextKey(registry: unknown, base: string): string {

@@ -1,4 +1,7 @@
 /** UI strings of the manager's views: home dashboard, what changed, period reviews, filters. */
+import type { ProjectListStatus } from "../lib/insights/project-list.ts";
+import { zhCN } from "./zh-CN.ts";
+
 export const managerText = {
   changes: {
     since: (week: string) => `较 ${week} 的变化`,
@@ -32,6 +35,16 @@ export const managerText = {
     better: "向好",
     worse: "变差",
     firstReading: "首次记录",
+    /** A metric's 达标 cell. */
+    targetStatus: (meets: boolean | undefined): string => {
+      const d = managerText.dashboard;
+      return meets === undefined ? d.noTarget : meets ? d.met : d.missed;
+    },
+    /** A metric's 较上期 cell: direction and whether that is good news. */
+    trend: (improved: boolean | undefined, change: number | undefined): string => {
+      const d = managerText.dashboard;
+      return change === undefined ? d.firstReading : change === 0 || improved === undefined ? d.flat : `${change > 0 ? d.up : d.down} ${improved ? d.better : d.worse}`;
+    },
     inWeek: (week: string) => `（${week}）`,
     incidents: (weeks: number) => `近 ${weeks} 周生产事件`,
     noIncidents: (weeks: number) => `近 ${weeks} 周没有生产事件。`,
@@ -63,6 +76,15 @@ export const managerText = {
     overview: "概况",
     planned: "计划",
     plannedDone: (done: number, total: number, ratio: string) => `${total} 项计划，${done} 项完成或有进展（${ratio}）`,
+    /** `75%` of plans done or moved; `—` when there were none. */
+    ratio: (done: number, total: number) => (total === 0 ? "—" : `${Math.round((done / total) * 100)}%`),
+    /** A project's plans in the period: `3/4（75%）`. */
+    planShare: (done: number, total: number) => `${done}/${total}（${managerText.reviews.ratio(done, total)}）`,
+    /** Progress over the period: `40% → 75%`, `75%` when unchanged, `—` when either end has no figure. */
+    progressSpan: (from?: number, to?: number) => (from === undefined || to === undefined ? "—" : from === to ? `${to}%` : `${from}% → ${to}%`),
+    /** `项目：12 · 生产事件：3` in the overview. */
+    overviewCounts: (projects: number, incidents: number) =>
+      `${zhCN.fmt.labelled(managerText.reviews.projects, String(projects))} · ${zhCN.fmt.labelled(managerText.reviews.incidents, String(incidents))}`,
     noPlans: "本期没有可对照的计划。",
     projects: "项目",
     colProject: "项目",
@@ -122,6 +144,8 @@ export const managerText = {
     filterStatus: "按状态筛选",
     all: "全部",
     unregistered: "未登记",
+    /** A row's status on the project lists: the registry's, or 未登记 for a project only weeks name. */
+    listStatus: (status: ProjectListStatus): string => (status === "unregistered" ? "未登记" : zhCN.projects.statusLabel[status]!),
     noObjective: "未关联目标",
     filteredTitle: (what: string) => `项目 · ${what}`,
     count: (n: number) => `${n} 个项目`,

@@ -15,6 +15,30 @@ export const zhCN = {
     search: "搜索",
   },
   footer: (count: number) => `共 ${count} 份周报 · 内部资料，请勿外传`,
+  /** zh-CN punctuation between labels, values, counts and list items: templates never write it themselves. */
+  fmt: {
+    /** `负责人：` before a value or a link. */
+    label: (label: string) => `${label}：`,
+    /** `负责人：王磊`. */
+    labelled: (label: string, value: string) => `${label}：${value}`,
+    /** `全部（12）`: a filter choice with its count. */
+    withCount: (label: string, n: number) => `${label}（${n}）`,
+    /** `（…）`: a remark after a value. */
+    aside: (text: string) => `（${text}）`,
+    /** The brackets of an aside that holds a link: `open`, the markup, `close`. */
+    open: "（",
+    close: "）",
+    /** Between a label and a value that is markup. */
+    colon: "：",
+    /** `甲、乙、丙`. */
+    list: (items: readonly string[]) => items.join("、"),
+    /** Between the items of a list written out with links. */
+    listSeparator: "、",
+    /** `甲，乙`: clauses of one sentence. */
+    clauses: (items: readonly string[]) => items.join("，"),
+    /** `【贝易转】`: a project name as the weeks write it. */
+    project: (name: string) => `【${name}】`,
+  },
   home: {
     title: "首页",
     latest: "最新周报",
@@ -86,6 +110,12 @@ export const zhCN = {
     alsoInObjectives: "目标条目中的提及",
     mentioned: (n: number) => `出现在 ${n} 周`,
     progressAlt: (name: string) => `${name} 的进度变化`,
+    /** The chart's text alternative: every figure it draws. */
+    progressDesc: (points: readonly { week: string; percent: number }[]) => points.map((p) => `${p.week} ${p.percent}%`).join("，"),
+    /** The chart's figures as a table, folded under it. */
+    dataTable: "数据表",
+    colWeek: "周",
+    colProgress: "进度",
     noProgress: "周报中没有进度数字",
   },
   objectives: {
@@ -101,6 +131,10 @@ export const zhCN = {
     olderMentions: (n: number) => `及更早 ${n} 周`,
     allSubjects: (n: number) => `全部 ${n} 个主题线索 →`,
     subjectsTitle: (heading: string) => `${heading} · 主题线索`,
+    colSubject: "主题",
+    colWeeks: "周数",
+    /** The subjects an objective's card names, `…` when it has more. */
+    subjectPreview: (names: readonly string[], more: boolean) => `${names.join("、")}${more ? "…" : ""}`,
     backToTimeline: "← 按周时间线",
   },
   pager: {
@@ -108,6 +142,8 @@ export const zhCN = {
     newer: "较新",
     older: "更早",
     position: (n: number, total: number) => `第 ${n} / ${total} 页`,
+    /** The page title of page n of a paginated list: `存管路由（2/5）`. */
+    title: (title: string, n: number, total: number) => `${title}（${n}/${total}）`,
   },
   notFound: { title: "页面不存在", body: "找不到这个页面。", back: "回到首页" },
 } as const;

@@ -17,6 +17,7 @@ import type { SearchWeekRecord } from "../lib/search/records.ts";
 import { siteConfig } from "../site.config.ts";
 import { searchDevMiddleware } from "./search-dev.ts";
 import { buildSearchFiles, RECORDS_PATH, shortHash, writeSearchFiles, type SearchFiles } from "./search-index.ts";
+import { withTrailingSlash } from "../lib/routes.ts";
 
 /**
  * The search integration. `indexEarly` is how a build hands it the published weeks' records right
@@ -39,7 +40,7 @@ export function pagefindIntegration(): AstroIntegration & { indexEarly(records: 
     },
     hooks: {
       "astro:config:done": ({ config }) => {
-        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+        base = withTrailingSlash(config.base);
       },
       "astro:server:setup": ({ server, logger }) => {
         const dev = searchDevMiddleware(base, logger);

@@ -1,8 +1,9 @@
 import type { ProjectEntry, Registry } from "./registry.ts";
 import type { ObjectiveItem, Progress, ProjectMention, WeekReport } from "./report/model.ts";
 import { headlineProgress } from "./report/progress.ts";
-import { isStale, lastMention, saysDone } from "./insights/stale-work.ts";
 import { pinyinSlug } from "./report/slug.ts";
+import { objectiveSlug } from "./routes.ts";
+import { isStale } from "./staleness.ts";
 import { normalizeName, stripParenthetical } from "./report/text.ts";
 import { compareWeekIds, splitWeekLabel, weekStart, weeksBetween, type WeekId } from "./week-id.ts";
 
@@ -46,6 +47,8 @@ export interface ProjectTimeline {
   firstWeek: string;
   /** Newest week naming the project anywhere: as a 【project】 or under an objective. */
   lastWeek: string;
+  /** Where that newest mention is: a 【project】 entry or, when later, an objective item about it. */
+  lastMention: WeekPlace;
   weekCount: number;
   latestProgress?: number;
   progress: ProgressPoint[];
@@ -54,6 +57,13 @@ export interface ProjectTimeline {
   stale: boolean;
   /** Objective items elsewhere whose subject is this project; newest first, like `entries`. */
   objectiveMentions: { week: string; weekSlug: string; objectiveId: string; anchor: string; html: string }[];
+}
+
+/** A place on a week page: the week, its URL slug and the anchor of the item. */
+export interface WeekPlace {
+  week: string;
+  weekSlug: string;
+  anchor: string;
 }
 
 export interface SubjectThread {
@@ -104,6 +114,8 @@ export interface Archive {
   projectBySlug: Map<string, ProjectTimeline>;
   objectives: ObjectiveTimeline[];
   objectiveBySlug: Map<string, ObjectiveTimeline>;
+  /** Weeks of silence after which unfinished work is flagged `stale` (site config `staleAfterWeeks`). */
+  staleAfterWeeks: number;
 }
 
 export interface ArchiveOptions {
@@ -165,15 +177,11 @@ export function buildArchive(reports: WeekReport[], registry: Registry, options:
   // Quiet means: no mention as a 【project】 nor under an objective for N weeks, and not finished.
   for (const p of projects) {
     p.objectiveMentions.sort((a, b) => compareWeekIds(b.week, a.week));
-    p.lastWeek = lastMention(p).week;
+    p.lastMention = lastMentionOf(p);
+    p.lastWeek = p.lastMention.week;
     p.weeksSilent = silentSince(p.lastWeek);
     p.stale = isStale(p.weeksSilent, options.staleAfterWeeks, p.entries[0]!, p.entry?.status);
   }
-  for (const o of objectives)
-    for (const sub of o.subjects) {
-      const last = sub.entries[0];
-      if (sub.stale && last && saysDone(last.text, last.progress)) sub.stale = false;
-    }
 
   // 最近更新 counts objective mentions too: order by it once they are known.
   projects.sort(byLastUpdate);
@@ -186,7 +194,17 @@ export function buildArchive(reports: WeekReport[], registry: Registry, options:
     projectBySlug,
     objectives,
     objectiveBySlug: new Map(objectives.map((o) => [o.slug, o])),
+    staleAfterWeeks: options.staleAfterWeeks,
   };
+}
+
+/** The newest of a project's 【project】 entries (newest first) and objective items about it. */
+function lastMentionOf(p: Pick<ProjectTimeline, "entries" | "objectiveMentions">): WeekPlace {
+  const last = p.entries[0]!;
+  return p.objectiveMentions.reduce(
+    (best, m) => (m.week > best.week ? { week: m.week, weekSlug: m.weekSlug, anchor: m.anchor } : best),
+    { week: last.week, weekSlug: last.weekSlug, anchor: last.anchor },
+  );
 }
 
 function buildProjects(weeks: ArchiveWeek[], registry: Registry): ProjectTimeline[] {
@@ -203,7 +221,7 @@ function buildProjects(weeks: ArchiveWeek[], registry: Registry): ProjectTimelin
     const newestFirst = [...mentions].reverse();
     const names = [...new Set(mentions.map((x) => x.m.name))];
     const progress = progressSeries(mentions.map((x) => ({ week: x.week.week, progress: x.m.progress })));
-    const lastWeek = newestFirst[0]!.week.week;
+    const last = newestFirst[0]!;
     timelines.push({
       slug,
       name: entry?.name ?? newestFirst[0]!.m.name,
@@ -221,11 +239,12 @@ function buildProjects(weeks: ArchiveWeek[], registry: Registry): ProjectTimelin
         progress: m.progress,
       })),
       firstWeek: mentions[0]!.week.week,
-      lastWeek,
+      lastWeek: last.week.week,
+      lastMention: { week: last.week.week, weekSlug: last.week.slug, anchor: last.m.anchor },
       weekCount: new Set(mentions.map((x) => x.week.week)).size,
       latestProgress: progress.at(-1)?.percent,
       progress,
-      // Both set by buildArchive once objective mentions are known: they count as mentions too.
+      // The last mention and these two are set by buildArchive once objective mentions are known: they count too.
       weeksSilent: 0,
       stale: false,
       objectiveMentions: [],
@@ -286,7 +305,7 @@ function buildObjectives(
     for (const s of o.subjects) {
       s.weeksSilent = silentSince(s.lastWeek);
       const project = s.projectSlug ? projects.get(s.projectSlug) : undefined;
-      s.stale = s.weeksSilent >= options.staleAfterWeeks && project?.entry?.status !== "done";
+      s.stale = isStale(s.weeksSilent, options.staleAfterWeeks, s.entries[0]!, project?.entry?.status);
       s.progress = progressSeries([...s.entries].reverse());
     }
     o.subjects.sort((a, b) => compareWeekIds(b.lastWeek, a.lastWeek) || b.entries.length - a.entries.length);
@@ -296,5 +315,5 @@ function buildObjectives(
 
 function emptyObjective(id: string, registry: Registry): ObjectiveTimeline {
   const entry = registry.objectives.find((o) => o.id === id);
-  return { id, slug: id.toLowerCase(), title: entry?.title ?? "", period: entry?.period, weeks: [], subjects: [], itemCount: 0 };
+  return { id, slug: objectiveSlug(id), title: entry?.title ?? "", period: entry?.period, weeks: [], subjects: [], itemCount: 0 };
 }

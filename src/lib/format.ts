@@ -20,7 +20,3 @@ export function formatWeekRange(id: string): { from: string; to: string } {
     to: format(end, sameYear ? "M月d日" : "yyyy年M月d日"),
   };
 }
-
-export function formatPercent(value: number): string {
-  return `${Number(value.toFixed(3))}%`;
-}

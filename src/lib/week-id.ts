@@ -80,9 +80,12 @@ export function compareWeekIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The id used in URLs: lower-case, as Astro's glob loader would produce. */
-export function weekSlug(id: WeekId): string {
-  return id.toLowerCase();
+/**
+ * A week label as URLs write it (`2024-W17` → `2024-w17`), as Astro's glob loader would produce:
+ * every week link and every lookup by URL goes through here. Takes any label, checked or not.
+ */
+export function weekSlug(week: string): string {
+  return week.toLowerCase();
 }
 
 /** Weeks between two labels (b − a), negative when b is earlier. */

@@ -1,8 +1,9 @@
 import { dirname, relative, resolve, sep } from "node:path";
 import type { Nodes } from "mdast";
-import type { WeekId } from "../week-id.ts";
+import { weekSlug, type WeekId } from "../week-id.ts";
 import { STATIC_ROUTES } from "../validate/links.ts";
 import { parseCommonMark } from "./markdown.ts";
+import { withTrailingSlash } from "../routes.ts";
 
 /** What was done to one link, for the import summary. */
 export type LinkRepairKind = "week-link" | "link-base" | "link-to-text" | "missing-scheme" | "stray-colon" | "nested-link";
@@ -112,14 +113,13 @@ function fixDestination(written: string, ctx: LinkContext, line: number, repairs
   const target = decoded.startsWith("/") ? resolve(ctx.root, `.${decoded}`) : resolve(dirname(ctx.file), decoded);
   const week = ctx.weekOf(target);
   if (week) {
-    const to = `/weeks/${week.toLowerCase()}/`;
+    const to = `/weeks/${weekSlug(week)}/`;
     repairs.push({ kind: "week-link", line, from: url, to });
     return to;
   }
   if (ctx.linkBase) {
     const rel = relative(ctx.root, target).split(sep).map(encodeURIComponent).join("/");
-    const base = ctx.linkBase.endsWith("/") ? ctx.linkBase : `${ctx.linkBase}/`;
-    const to = new URL(rel, base).href + suffix;
+    const to = new URL(rel, withTrailingSlash(ctx.linkBase)).href + suffix;
     repairs.push({ kind: "link-base", line, from: url, to });
     return to;
   }

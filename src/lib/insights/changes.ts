@@ -5,6 +5,7 @@
  */
 import { subjectKey, type Archive, type ProjectWeekEntry, type SubjectThread } from "../archive.ts";
 import type { Progress, WeekReport } from "../report/model.ts";
+import { objectiveSlug } from "../routes.ts";
 import { diffHtml, diffText, hasChanges, progressChange } from "./text-diff.ts";
 
 /** One mention compared with the one before it. */
@@ -113,7 +114,7 @@ export function weekChanges(
     out.push({ kind: "project", name: timeline.name, anchor: m.anchor, ref: m.slug, change: compareEntries(found.previous, found.entry) });
   }
   for (const section of report.objectives) {
-    const objective = archive.objectiveBySlug.get(section.id.toLowerCase());
+    const objective = archive.objectiveBySlug.get(objectiveSlug(section.id));
     if (!objective) continue;
     for (const item of section.items) {
       const key = subjectKey(item.subject);

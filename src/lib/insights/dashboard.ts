@@ -7,16 +7,10 @@ import type { Archive, ProjectTimeline } from "../archive.ts";
 import { weeksBetween, type WeekId } from "../week-id.ts";
 import type { IncidentEntry } from "./incident-log.ts";
 import type { Insights, WeekPlanReview } from "./insights.ts";
-import type { MetricComparison, MetricSeries } from "./metric-series.ts";
+import { metricHeading, type MetricComparison, type MetricHeading } from "./metric-series.ts";
 import type { StaleItem } from "./stale-work.ts";
 
-export interface DashboardMetric {
-  id: string;
-  label: string;
-  unit: string;
-  decimals: number;
-  direction: MetricSeries["direction"];
-  target?: number;
+export interface DashboardMetric extends MetricHeading {
   /** Undefined when no week reported the metric yet. */
   comparison?: MetricComparison;
 }
@@ -46,7 +40,7 @@ export interface Dashboard {
   stalled: StalledProject[];
   /** Risk items left off the lists (shown as a link to the full list). */
   moreRisks: number;
-  plans?: WeekPlanReview & { done: number };
+  plans?: WeekPlanReview;
 }
 
 export interface DashboardOptions {
@@ -87,7 +81,7 @@ export function buildDashboard(
   if (!latest) return undefined;
   const metrics = insights.metrics
     .filter((s) => s.registered)
-    .map((s) => ({ id: s.id, label: s.label, unit: s.unit, decimals: s.decimals, direction: s.direction, target: s.target, comparison: s.comparison }));
+    .map((s) => ({ ...metricHeading(s), comparison: s.comparison }));
   const incidents = insights.incidents.entries.filter((e) => {
     const back = weeksBetween(e.week as WeekId, latest.week as WeekId);
     return back >= 0 && back < options.incidentWeeks;
@@ -106,6 +100,6 @@ export function buildDashboard(
     stale: staleShown,
     stalled: stalledShown,
     moreRisks: insights.stale.length + stalled.length - staleShown.length - stalledShown.length,
-    plans: plans && { ...plans, done: plans.reviews.filter((r) => r.status === "done" || r.status === "addressed").length },
+    plans,
   };
 }

@@ -2,22 +2,17 @@ import type { Archive } from "../archive.ts";
 import type { FrontmatterMetric } from "./frontmatter-metrics.ts";
 import { buildIncidentLog, type IncidentLog } from "./incident-log.ts";
 import { metricChart, type IncidentWeek, type MetricChartModel } from "./metric-chart.ts";
-import type { MetricEntry } from "./metric-registry.ts";
-import { buildMetricSeries, comparePoints, type MetricComparison, type MetricSeries } from "./metric-series.ts";
+import type { MetricEntry } from "../metric-registry.ts";
+import { buildMetricSeries, comparePoints, metricHeading, type MetricComparison, type MetricHeading, type MetricSeries } from "./metric-series.ts";
 import type { PlanMark } from "./plan-marks.ts";
-import { reviewPlans, type PlanReview } from "./plan-vs-done.ts";
+import { keptCount, reviewPlans, type PlanReview } from "./plan-vs-done.ts";
+import type { WeekReport } from "../report/model.ts";
 import { weeksBetween, type WeekId } from "../week-id.ts";
 import { listStaleWork, type StaleItem } from "./stale-work.ts";
 
 /** One metric on a week page: the week's value against the metric's previous value and target. */
-export interface WeekMetricRow {
-  id: string;
-  label: string;
-  unit: string;
-  decimals: number;
+export interface WeekMetricRow extends MetricHeading {
   registered: boolean;
-  target?: number;
-  direction: MetricSeries["direction"];
   comparison: MetricComparison;
 }
 
@@ -28,6 +23,8 @@ export interface WeekPlanReview {
   fromSlug: string;
   fromTitle: string;
   reviews: PlanReview[];
+  /** Of `reviews`, the plans done or moved on (keptCount). */
+  done: number;
 }
 
 export interface WeekInsights {
@@ -54,11 +51,13 @@ export interface InsightsInput {
   frontmatterMetrics?: ReadonlyMap<string, FrontmatterMetric[]>;
   /** Ticks of each week's 上周计划完成情况 checklist (readPlanMarks), by week slug. */
   planMarks?: ReadonlyMap<string, PlanMark[]>;
-  staleAfterWeeks: number;
 }
 
 /** Every cross-week insight, in one linear pass over the archive (built once per site build). */
-export function buildInsights(archive: Pick<Archive, "weeks" | "projects" | "objectives" | "projectBySlug" | "latest">, input: InsightsInput): Insights {
+export function buildInsights(
+  archive: Pick<Archive, "weeks" | "projects" | "objectives" | "projectBySlug" | "staleAfterWeeks">,
+  input: InsightsInput,
+): Insights {
   const { series } = buildMetricSeries(
     archive.weeks.map((w) => ({ report: w.report, frontmatterMetrics: input.frontmatterMetrics?.get(w.report.slug) })),
     input.metricRegistry,
@@ -69,25 +68,15 @@ export function buildInsights(archive: Pick<Archive, "weeks" | "projects" | "obj
     const prev = w.prev && weeksBetween(w.prev.week as WeekId, w.report.week as WeekId) === 1 ? w.prev : undefined;
     weeks.set(w.report.slug, {
       metrics: [],
-      plans:
-        prev && prev.plans.length > 0
-          ? { fromWeek: prev.week, fromSlug: prev.slug, fromTitle: prev.title, reviews: reviewPlans(prev, w.report, input.planMarks?.get(w.report.slug)) }
-          : undefined,
+      plans: prev && prev.plans.length > 0 ? planReviewOf(prev, w.report, input.planMarks?.get(w.report.slug)) : undefined,
     });
   }
-  for (const s of series)
+  for (const s of series) {
+    const heading = metricHeading(s);
     s.points.forEach((point, i) => {
-      weeks.get(point.weekSlug)?.metrics.push({
-        id: s.id,
-        label: s.label,
-        unit: s.unit,
-        decimals: s.decimals,
-        registered: s.registered,
-        target: s.target,
-        direction: s.direction,
-        comparison: comparePoints(s, point, s.points[i - 1]),
-      });
+      weeks.get(point.weekSlug)?.metrics.push({ ...heading, registered: s.registered, comparison: comparePoints(s, point, s.points[i - 1]) });
     });
+  }
   return {
     metrics: series,
     weekIds: archive.weeks.map((w) => w.report.week),
@@ -95,10 +84,15 @@ export function buildInsights(archive: Pick<Archive, "weeks" | "projects" | "obj
       .filter((w) => w.report.incidents.length > 0)
       .map((w) => ({ week: w.report.week, weekSlug: w.report.slug, count: w.report.incidents.length, anchor: w.report.incidents[0]!.anchor })),
     incidents: buildIncidentLog(archive.weeks.map((w) => w.report)),
-    stale: listStaleWork(archive, input.staleAfterWeeks),
-    staleAfterWeeks: input.staleAfterWeeks,
+    stale: listStaleWork(archive),
+    staleAfterWeeks: archive.staleAfterWeeks,
     weeks,
   };
+}
+
+function planReviewOf(prev: WeekReport, report: WeekReport, marks: readonly PlanMark[] | undefined): WeekPlanReview {
+  const reviews = reviewPlans(prev, report, marks);
+  return { fromWeek: prev.week, fromSlug: prev.slug, fromTitle: prev.title, reviews, done: keptCount(reviews) };
 }
 
 /** The /metrics/ page: each metric with its chart, registered metrics first. */

@@ -6,8 +6,8 @@ import {
   meetsTarget,
   type MetricDirection,
   type MetricEntry,
-} from "./metric-registry.ts";
-import { weekMetricValues, type WeekMetricValue } from "./week-metrics.ts";
+} from "../metric-registry.ts";
+import { weekMetricValues, type WeekMetricValue } from "../report/week-metrics.ts";
 import { weekGap, type WeekGap } from "../week-gap.ts";
 
 /** One week's value on a metric chart. */
@@ -56,6 +56,16 @@ export interface MetricSeries {
   decimals: number;
   missedCount: number;
   comparison?: MetricComparison;
+}
+
+/**
+ * What every view of a metric needs to name it and format its values — the dashboard's rows, the
+ * period review's rows, the week page's rows: the series without its points.
+ */
+export type MetricHeading = Pick<MetricSeries, "id" | "label" | "unit" | "decimals" | "direction" | "target">;
+
+export function metricHeading(s: MetricSeries): MetricHeading {
+  return { id: s.id, label: s.label, unit: s.unit, decimals: s.decimals, direction: s.direction, target: s.target };
 }
 
 /** A week as the metric steps see it. */

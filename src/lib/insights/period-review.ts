@@ -10,9 +10,9 @@ import type { Progress } from "../report/model.ts";
 import { headlineProgress } from "../report/progress.ts";
 import type { IncidentEntry } from "./incident-log.ts";
 import type { Insights } from "./insights.ts";
-import type { MetricPoint, MetricSeries } from "./metric-series.ts";
+import { metricHeading, type MetricHeading, type MetricPoint, type MetricSeries } from "./metric-series.ts";
 import { groupWeeksByPeriod, type Period } from "./periods.ts";
-import type { PlanReview } from "./plan-vs-done.ts";
+import { keptCount, type PlanReview } from "./plan-vs-done.ts";
 
 /** A place in a week: enough to link to it. */
 export interface WeekRef {
@@ -67,13 +67,7 @@ export interface ObjectiveReviewRow {
   moreSubjects: number;
 }
 
-export interface MetricReviewRow {
-  id: string;
-  label: string;
-  unit: string;
-  decimals: number;
-  direction: MetricSeries["direction"];
-  target?: number;
+export interface MetricReviewRow extends MetricHeading {
   readings: number;
   latest: MetricPoint;
   worst: MetricPoint;
@@ -124,7 +118,7 @@ function headline(progress: readonly Progress[]): number | undefined {
 }
 
 function tally(reviews: readonly PlanReview[]): PlanTally {
-  return { total: reviews.length, done: reviews.filter((r) => r.status === "done" || r.status === "addressed").length };
+  return { total: reviews.length, done: keptCount(reviews) };
 }
 
 /** The reviews of the plans written in each week of the period (judged by the week after). */
@@ -207,12 +201,7 @@ function metricRows(series: readonly MetricSeries[], inPeriod: InPeriod): Metric
     const worse = (a: MetricPoint, b: MetricPoint) => (s.direction === "lower" ? b.value > a.value : b.value < a.value);
     const worst = points.reduce((w, p) => (worse(w, p) ? p : w));
     rows.push({
-      id: s.id,
-      label: s.label,
-      unit: s.unit,
-      decimals: s.decimals,
-      direction: s.direction,
-      target: s.target,
+      ...metricHeading(s),
       readings: points.length,
       latest: points.at(-1)!,
       worst,

@@ -16,6 +16,11 @@ import type { PlanMark } from "./plan-marks.ts";
 
 export type PlanStatus = "done" | "open" | "addressed" | "unsure" | "not-mentioned";
 
+/** Plans that count as kept in every tally (week page, dashboard, period review): ticked, or moved on this week. */
+export function keptCount(reviews: readonly Pick<PlanReview, "status">[]): number {
+  return reviews.filter((r) => r.status === "done" || r.status === "addressed").length;
+}
+
 /** A place in this week's report that speaks to a plan. */
 export interface PlanEvidence {
   anchor: string;

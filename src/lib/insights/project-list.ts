@@ -3,6 +3,7 @@
  * each project with owner and status from the registry, filterable without JavaScript.
  */
 import type { Archive, ProjectTimeline } from "../archive.ts";
+import { objectiveSlug } from "../routes.ts";
 
 /** Registry status, or `unregistered` for a project only the weeks know. */
 export type ProjectListStatus = "active" | "paused" | "done" | "unregistered";
@@ -24,7 +25,7 @@ export interface ProjectListFilter {
 
 export function projectListRows(archive: Pick<Archive, "projects" | "objectiveBySlug">): ProjectListRow[] {
   return archive.projects.map((p) => {
-    const objective = p.objective ? archive.objectiveBySlug.get(p.objective.toLowerCase()) : undefined;
+    const objective = p.objective ? archive.objectiveBySlug.get(objectiveSlug(p.objective)) : undefined;
     return {
       project: p,
       status: p.entry ? p.entry.status : "unregistered",
@@ -38,7 +39,7 @@ export function projectListRows(archive: Pick<Archive, "projects" | "objectiveBy
 export function filterProjectRows(rows: readonly ProjectListRow[], filter: ProjectListFilter): ProjectListRow[] {
   return rows.filter(
     (r) =>
-      (filter.objective === undefined || r.objectiveId?.toLowerCase() === filter.objective.toLowerCase()) &&
+      (filter.objective === undefined || (r.objectiveId !== undefined && objectiveSlug(r.objectiveId) === objectiveSlug(filter.objective))) &&
       (filter.status === undefined || r.status === filter.status),
   );
 }

@@ -17,6 +17,7 @@ export interface SubjectRow {
   stale: boolean;
   weeksSilent: number;
   lastWeek: string;
+  lastWeekSlug: string;
   weekCount: number;
   /** Progress percentages oldest first, thinned to SPARKLINE_POINTS. */
   sparkline: number[];
@@ -67,6 +68,7 @@ function rowOf(s: SubjectThread): SubjectRow {
     stale: s.stale,
     weeksSilent: s.weeksSilent,
     lastWeek: s.lastWeek,
+    lastWeekSlug: s.entries[0]!.weekSlug,
     weekCount: s.entries.length,
     sparkline: downsample(
       s.progress.map((p) => p.percent),
@@ -88,4 +90,34 @@ export function objectivePages(o: ObjectiveTimeline): { timeline: ObjectiveTimel
   for (const { page } of subjects) for (const row of page.items) subjectPage.set(row.key, page.number);
   const timeline = paginate(o.weeks, TIMELINE_PAGE_SIZE).map((page) => ({ objective, page, subjectPage }));
   return { timeline, subjects };
+}
+
+/** Subjects named on an objective's card on /objectives/; the objective's pages list them all. */
+export const OBJECTIVE_CARD_SUBJECTS = 12;
+
+/** One card of /objectives/. */
+export interface ObjectiveCard {
+  id: string;
+  title: string;
+  weekCount: number;
+  itemCount: number;
+  /** Newest week naming the objective, with its URL slug; absent for a registered objective no week names. */
+  last?: { week: string; weekSlug: string };
+  /** The most recently mentioned subjects, at most OBJECTIVE_CARD_SUBJECTS. */
+  subjects: string[];
+  /** More subjects than the card names. */
+  moreSubjects: boolean;
+}
+
+/** /objectives/: every objective as a card, in the archive's order (O1, O2, …). */
+export function objectiveCards(objectives: readonly ObjectiveTimeline[]): ObjectiveCard[] {
+  return objectives.map((o) => ({
+    id: o.id,
+    title: o.title,
+    weekCount: o.weeks.length,
+    itemCount: o.itemCount,
+    last: o.weeks[0] && { week: o.weeks[0].week, weekSlug: o.weeks[0].weekSlug },
+    subjects: o.subjects.slice(0, OBJECTIVE_CARD_SUBJECTS).map((s) => s.subject),
+    moreSubjects: o.subjects.length > OBJECTIVE_CARD_SUBJECTS,
+  }));
 }

@@ -1,4 +1,5 @@
-import type { YearGroup } from "../archive.ts";
+import type { ArchiveWeek, YearGroup } from "../archive.ts";
+import type { WeekReport } from "../report/model.ts";
 
 /** One year on the /weeks/ index: counts only; its weeks are listed on its own page. */
 export interface YearSummary {
@@ -29,4 +30,12 @@ export function weekArchivePages(years: readonly YearGroup[]): { index: WeekArch
     },
     years: [...years],
   };
+}
+
+/** The home page's 近期周报: the `count` weeks before the newest (which the page shows in full), newest first. */
+export function recentWeeks(weeks: readonly ArchiveWeek[], count: number): WeekReport[] {
+  return weeks
+    .slice(Math.max(0, weeks.length - 1 - count), Math.max(0, weeks.length - 1))
+    .reverse()
+    .map((w) => w.report);
 }

@@ -7,7 +7,7 @@ import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
-import { weekStart, type WeekId } from "../week-id.ts";
+import { weekSlug, weekStart, type WeekId } from "../week-id.ts";
 import { weekFrontmatterSchema, type WeekFrontmatter } from "../week-schema.ts";
 import { emptyRegistry, type Registry } from "../registry.ts";
 import { findTooDeepNode, readWeekSource, type WeekSplit } from "./week-source.ts";
@@ -33,13 +33,9 @@ import { defaultShape } from "./shape.ts";
 import { AnchorSet, headingSlug } from "./slug.ts";
 import { leadPhrase, stripStatusWords } from "./text.ts";
 
-/** Where links inside a week point; the site passes its base-aware routes. */
-export interface WeekLinks {
-  project(slug: string): string;
-  objective(id: string): string;
-  /** Site-absolute paths written in a week (`/weeks/2024-w16/`, `/images/…`) under the deploy base. */
-  internal?(path: string): string;
-}
+// In a module of its own so that extract/ can name it without importing this file back.
+import type { WeekLinks } from "./week-links.ts";
+export type { WeekLinks };
 
 export interface ParseWeekOptions {
   /** Path shown in errors. */
@@ -164,7 +160,7 @@ export function parseWeekBody(
   linkObjectiveHeadings(sections, ctx);
 
   // Render last: the steps above put anchors and links on the nodes.
-  const rendered = sections.map((s) => renderSection(s, ctx));
+  const rendered = sections.map(renderSection);
   const reflections = sections
     .map((s, i) => (s.kind === "reflections" ? rendered[i]!.bodyText : ""))
     .filter(Boolean)
@@ -175,7 +171,7 @@ export function parseWeekBody(
 
   return {
     week: frontmatter.week,
-    slug: frontmatter.week.toLowerCase(),
+    slug: weekSlug(frontmatter.week),
     title,
     created: frontmatter.created,
     author: frontmatter.author,
@@ -471,7 +467,7 @@ function linkObjectiveHeadings(sections: RawSection[], ctx: Context): void {
   }
 }
 
-function renderSection(s: RawSection, _ctx: Context): { html: string; text: string; bodyText: string } {
+function renderSection(s: RawSection): { html: string; text: string; bodyText: string } {
   const bodyHast = mdastToHast(s.nodes);
   const bodyText = hastText(bodyHast);
   const headingHast = s.heading ? mdastToHast([s.heading]) : undefined;

@@ -58,17 +58,6 @@ export function stripStatusWords(subject: string): string {
   return current;
 }
 
-/** Collapse the whitespace a reader would not see as significant. */
-export function squashSpaces(text: string): string {
-  // Per line, not `/[ \t]+\n/g`: that retries every start of a long run of spaces with no newline after it.
-  const lines = text.split("\n");
-  return lines
-    .map((l, i) => (i < lines.length - 1 ? trimSpacesEnd(l) : l))
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-}
-
 /** Newlines with the spaces and tabs around them collapsed to one newline, runs of newlines to one. */
 export function squashNewlines(text: string): string {
   const lines = text.split("\n");

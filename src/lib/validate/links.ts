@@ -3,6 +3,7 @@ import { errorAtNode, type Problem } from "./problem.ts";
 import { walk } from "./mdx.ts";
 import { urlScheme } from "../html/allowed.ts";
 import { closestMatch } from "./suggest.ts";
+import { weekSlug } from "../week-id.ts";
 
 /** Pages the site serves at fixed paths (keep in step with src/pages). */
 export const STATIC_ROUTES: readonly string[] = [
@@ -32,7 +33,7 @@ const ORIGIN = "https://weekly-archive.invalid";
 
 /** Internal links (`/…`, `../…`, bare paths) must land on a route the build will produce. */
 export function findBrokenLinks(file: string, tree: Root, pageWeek: string, ctx: LinkContext): Problem[] {
-  const weeks = new Map([...ctx.weeks].map((w) => [w.toLowerCase(), w]));
+  const weeks = new Map([...ctx.weeks].map((w) => [weekSlug(w), w]));
   const problems: Problem[] = [];
   walk(tree, (node) => {
     if (node.type === "image") {
@@ -52,7 +53,7 @@ export function findBrokenLinks(file: string, tree: Root, pageWeek: string, ctx:
     if (node.type !== "link" && node.type !== "definition") return true;
     const url = node.url.trim();
     if (url === "" || url.startsWith("#") || url.startsWith("//") || hasScheme(url)) return true;
-    const pagePath = `/weeks/${pageWeek.toLowerCase()}/`;
+    const pagePath = `/weeks/${weekSlug(pageWeek)}/`;
     let path: string;
     try {
       path = decodeURIComponent(new URL(url, ORIGIN + pagePath).pathname);
@@ -90,8 +91,8 @@ function explainRoute(
   }
   const week = /^\/weeks\/([^/]+)\/$/.exec(withSlash)?.[1];
   if (week !== undefined) {
-    if (weeks.has(week.toLowerCase())) return undefined;
-    const near = closestMatch(week.toLowerCase(), weeks.keys(), 2);
+    if (weeks.has(weekSlug(week))) return undefined;
+    const near = closestMatch(weekSlug(week), weeks.keys(), 2);
     return {
       message: `没有 ${week} 这一周的周报`,
       hint: near ? `是不是 /weeks/${near}/？` : "检查周号，或写成外部链接的完整地址",
@@ -101,7 +102,7 @@ function explainRoute(
   if (/^\/objectives\/o\d+\/(?:subjects\/)?$/i.test(withSlash)) return undefined;
   if (/^\/metrics\/[a-z0-9-]+\/$/.test(withSlash)) return undefined;
   const mdx = /([0-9]{4}-w[0-9]{2})\.mdx?$/i.exec(path);
-  if (mdx) return { message: "链接指向了源文件", hint: `链接周页面，写成 /weeks/${mdx[1]!.toLowerCase()}/` };
+  if (mdx) return { message: "链接指向了源文件", hint: `链接周页面，写成 /weeks/${weekSlug(mdx[1]!)}/` };
   return {
     message: "站点没有这个路径",
     hint: "站内页面有 /weeks/<周>/、/projects/<项目>/、/objectives/<O1…>/、/search/；外部链接请写完整的 https:// 地址",

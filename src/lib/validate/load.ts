@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { z } from "astro/zod";
 import { parse } from "yaml";
-import { metricsFileSchema, type MetricEntry } from "../insights/metric-registry.ts";
+import { metricsFileSchema, type MetricEntry } from "../metric-registry.ts";
 import { emptyRegistry, objectivesFileSchema, projectsFileSchema, type Registry } from "../registry.ts";
 import type { Problem } from "./problem.ts";
 import { findRegistryConflicts, validateYamlFile } from "./registry-files.ts";

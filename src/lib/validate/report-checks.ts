@@ -1,6 +1,6 @@
 import { readFrontmatterMetrics } from "../insights/frontmatter-metrics.ts";
-import type { MetricEntry } from "../insights/metric-registry.ts";
-import { describeMismatch, metricMismatches, unknownFrontmatterMetrics } from "../insights/week-metrics.ts";
+import type { MetricEntry } from "../metric-registry.ts";
+import { describeMismatch, metricMismatches, unknownFrontmatterMetrics } from "../report/week-metrics.ts";
 import type { Registry } from "../registry.ts";
 import { parseWeekSource, WeekParseError } from "../report/parse-week.ts";
 import type { Root } from "mdast";

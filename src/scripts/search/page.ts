@@ -1,6 +1,8 @@
 /**
- * The /search/ page: results as you type, `?q=` (and chips) in the URL, a page of hits at a time.
- * Also exposes `window.weeklyArchive.search` — the same pipeline the page renders.
+ * The /search/ page's DOM: results as you type, `?q=` (and chips) in the URL, a page of hits at a time.
+ * Also exposes `window.weeklyArchive.search` — the same pipeline the page renders. What the URL holds
+ * (url-state.ts), the status line (status-text.ts) and which chips show (filter-chips.ts) are plain
+ * functions beside it.
  */
 import { searchStrings as s } from "../../i18n/search.ts";
 import {
@@ -8,16 +10,17 @@ import {
   search,
   searchDetailed,
   type FacetCount,
-  type SearchFilters,
   type SearchHit,
   type SearchOptions,
   type SearchResult,
 } from "../../lib/search/engine.ts";
+import { CHIPS_SHOWN, chipGroups } from "./filter-chips.ts";
 import { createPagefindIndex } from "./pagefind-index.ts";
+import { statusText } from "./status-text.ts";
+import { readSearchState, searchStateUrl, withHighlight, type SearchState } from "./url-state.ts";
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 120;
-const FILTERS = ["objective", "project", "year"] as const;
 
 declare global {
   interface Window {
@@ -37,33 +40,10 @@ interface Elements {
   more: HTMLButtonElement;
 }
 
-interface State {
-  query: string;
-  filters: SearchFilters;
-}
-
 function find<T extends Element>(root: ParentNode, selector: string): T {
   const el = root.querySelector<T>(selector);
   if (!el) throw new Error(`search page: missing ${selector}`);
   return el;
-}
-
-function readUrl(): State {
-  const params = new URLSearchParams(location.search);
-  const filters: SearchFilters = {};
-  for (const f of FILTERS) {
-    const values = params.getAll(f).filter(Boolean);
-    if (values.length) filters[f] = values;
-  }
-  return { query: params.get("q") ?? "", filters };
-}
-
-function urlFor(state: State): string {
-  const params = new URLSearchParams();
-  if (state.query.trim()) params.set("q", state.query);
-  for (const f of FILTERS) for (const v of state.filters[f] ?? []) params.append(f, v);
-  const qs = params.toString();
-  return `${location.pathname}${qs ? `?${qs}` : ""}`;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -74,13 +54,6 @@ function el<K extends keyof HTMLElementTagNameMap>(
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
-}
-
-/** The week page highlights `q` and scrolls to its first match in the linked section (see week-highlight). */
-function withHighlight(url: string, query: string): string {
-  const hash = url.indexOf("#");
-  const [path, fragment] = hash < 0 ? [url, ""] : [url.slice(0, hash), url.slice(hash)];
-  return `${path}?${new URLSearchParams({ q: query })}${fragment}`;
 }
 
 function renderHit(hit: SearchHit, query: string): HTMLLIElement {
@@ -111,9 +84,6 @@ function renderHit(hit: SearchHit, query: string): HTMLLIElement {
   );
 }
 
-/** Chips shown per filter before "more": long project lists would push the hits off small screens. */
-const CHIPS_SHOWN = 8;
-
 function renderFilters(
   container: HTMLElement,
   facets: FacetCount[],
@@ -122,13 +92,7 @@ function renderFilters(
 ): void {
   container.replaceChildren();
   container.hidden = facets.length === 0;
-  for (const filter of FILTERS) {
-    let chips = facets.filter((f) => f.filter === filter);
-    if (chips.length === 0) continue;
-    // Projects are many: the most frequent among the hits first.
-    if (filter === "project") chips = [...chips].sort((a, b) => b.count - a.count);
-    const hidden = expanded.has(filter) ? [] : chips.slice(CHIPS_SHOWN).filter((c) => !c.selected);
-    const shown = chips.filter((c) => !hidden.includes(c));
+  for (const { filter, shown, hidden } of chipGroups(facets, expanded)) {
     const labelId = `search-filter-${filter}`;
     const group = el("div", { className: "search-filters__group", role: "group" });
     group.setAttribute("aria-labelledby", labelId);
@@ -140,8 +104,8 @@ function renderFilters(
       button.addEventListener("click", () => actions.toggle(chip));
       group.append(button);
     }
-    if (hidden.length) {
-      const more = el("button", { type: "button", className: "chip chip--more" }, s.moreChips(hidden.length));
+    if (hidden > 0) {
+      const more = el("button", { type: "button", className: "chip chip--more" }, s.moreChips(hidden));
       more.addEventListener("click", () => actions.expand(filter));
       group.append(more);
     }
@@ -170,6 +134,7 @@ export function startSearchPage(root: HTMLElement, base: string): void {
     searchDetailed: (query, options) => searchDetailed(index, query, options),
   };
 
+  const readUrl = (): SearchState => readSearchState(location.search);
   let state = readUrl();
   let current: SearchResult | undefined;
   let shown = 0;
@@ -190,17 +155,7 @@ export function startSearchPage(root: HTMLElement, base: string): void {
     current = result;
     shown = Math.min(PAGE_SIZE, result.hits.length);
     ui.results.replaceChildren(...result.hits.slice(0, shown).map((h) => renderHit(h, state.query)));
-    const q = state.query.trim();
-    const filtered = Object.values(state.filters).some((v) => v.length);
-    ui.status.textContent = !q
-      ? s.prompt
-      : result.hits.length === 0
-        ? result.unfiltered > 0 && filtered
-          ? s.emptyFiltered
-          : s.empty(q)
-        : filtered
-          ? s.countFiltered(result.hits.length, result.unfiltered, q)
-          : s.count(result.hits.length, q);
+    ui.status.textContent = statusText(state.query, state.filters, result);
     renderFilters(ui.filters, result.facets, expanded, { toggle, clear: clearFilters, expand });
     renderMore();
   };
@@ -224,7 +179,7 @@ export function startSearchPage(root: HTMLElement, base: string): void {
   };
 
   const commit = (push: boolean): void => {
-    const url = urlFor(state);
+    const url = searchStateUrl(location.pathname, state);
     if (url !== `${location.pathname}${location.search}`) {
       if (push) history.pushState(null, "", url);
       else history.replaceState(null, "", url);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { metricsFileSchema, type MetricEntry } from "../../../src/lib/insights/metric-registry.ts";
+import { metricsFileSchema, type MetricEntry } from "../../../src/lib/metric-registry.ts";
 import { objectivesFileSchema, projectsFileSchema, type Registry } from "../../../src/lib/registry.ts";
 import { parseWeekSource } from "../../../src/lib/report/parse-week.ts";
 import type { WeekReport } from "../../../src/lib/report/model.ts";

@@ -22,7 +22,7 @@ const weeks = [
   week("2024-W15", project("信用分", "开发进度40%，等待排期") + project("贝易转", "整体进度80%，灰度中")),
 ];
 const archive = buildArchive(weeks, registry, { staleAfterWeeks: 4 });
-const insights = buildInsights(archive, { metricRegistry, staleAfterWeeks: 4 });
+const insights = buildInsights(archive, { metricRegistry });
 
 describe("what changed", () => {
   it("compares each timeline entry with the mention before it, across weeks without a mention", () => {
@@ -151,7 +151,7 @@ describe("period reviews stay bounded", () => {
       week("2024-W21", "\n## 【生产事件】\n\n" + many(30, (i) => `${i + 1}. 5/21 11:${String(i).padStart(2, "0")} 事件B${i}。原因：未知。\n`)),
     ];
     const a = buildArchive(big, projectRegistry, { staleAfterWeeks: 4 });
-    const review = buildPeriodReview(a, buildInsights(a, { metricRegistry, staleAfterWeeks: 4 }), "2024")!;
+    const review = buildPeriodReview(a, buildInsights(a, { metricRegistry }), "2024")!;
     expect(review.projects).toHaveLength(REVIEW_LIMITS.projects);
     expect(review.moreProjects).toBe(200 - REVIEW_LIMITS.projects);
     expect(review.objectives[0]!.subjects).toHaveLength(REVIEW_LIMITS.subjects);

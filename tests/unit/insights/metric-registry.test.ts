@@ -8,7 +8,7 @@ import {
   meetsTarget,
   metricEntrySchema,
   metricsFileSchema,
-} from "../../../src/lib/insights/metric-registry.ts";
+} from "../../../src/lib/metric-registry.ts";
 import { metricRegistry } from "./helpers.ts";
 
 describe("metric registry schema", () => {

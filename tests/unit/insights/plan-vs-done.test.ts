@@ -125,7 +125,7 @@ describe("plans read from a week's 下周工作及目标", () => {
 
   it("shows each week the previous week's plans, and the first week none", () => {
     const archive = buildArchive([thisWeek, previous], projectRegistry, { staleAfterWeeks: 4 });
-    const insights = buildInsights(archive, { metricRegistry, staleAfterWeeks: 4 });
+    const insights = buildInsights(archive, { metricRegistry });
     expect(insights.weeks.get("2024-w17")!.plans).toBeUndefined();
     expect(insights.weeks.get("2024-w18")!.plans).toMatchObject({ fromWeek: "2024-W17", fromSlug: "2024-w17" });
     expect(insights.weeks.get("2024-w18")!.plans!.reviews).toHaveLength(3);

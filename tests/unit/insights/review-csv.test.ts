@@ -51,7 +51,7 @@ describe("reviewCsv", () => {
     week("2024-W15", "- 【贝易转】\n    1. 联调中\n"),
   ];
   const archive = buildArchive(weeks, projectRegistry, { staleAfterWeeks: 4 });
-  const insights = buildInsights(archive, { metricRegistry, staleAfterWeeks: 4 });
+  const insights = buildInsights(archive, { metricRegistry });
   const csv = reviewCsv({ archive, metrics: insights.metrics, weeks: new Set(["2024-W14", "2024-W15"]), weekUrl: (s, a) => `https://x.test/weeks/${s}/#${a}`, labels: managerText.csv });
   const rows = readCsv(csv.slice(1));
 

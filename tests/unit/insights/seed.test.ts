@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../../src/lib/archive.ts";
 import { readFrontmatterMetrics } from "../../../src/lib/insights/frontmatter-metrics.ts";
 import { buildInsights } from "../../../src/lib/insights/insights.ts";
-import { weekMetricValues } from "../../../src/lib/insights/week-metrics.ts";
+import { weekMetricValues } from "../../../src/lib/report/week-metrics.ts";
 import { parseWeekSource } from "../../../src/lib/report/parse-week.ts";
 import { metricRegistry, projectRegistry, SEED_SOURCE } from "./helpers.ts";
 
@@ -35,7 +35,7 @@ describe("the seed week 2024-W17", () => {
 
   it("puts the 4/19 16:36 incident in the log with its week and anchor", () => {
     const archive = buildArchive([seed], projectRegistry, { staleAfterWeeks: 4 });
-    const insights = buildInsights(archive, { metricRegistry, staleAfterWeeks: 4 });
+    const insights = buildInsights(archive, { metricRegistry });
     expect(insights.incidents.entries).toHaveLength(1);
     expect(insights.incidents.entries[0]).toMatchObject({
       week: "2024-W17",
@@ -52,7 +52,7 @@ describe("the seed week 2024-W17", () => {
 
   it("charts each metric with the seed as its only point, compared with its target", () => {
     const archive = buildArchive([seed], projectRegistry, { staleAfterWeeks: 4 });
-    const insights = buildInsights(archive, { metricRegistry, staleAfterWeeks: 4 });
+    const insights = buildInsights(archive, { metricRegistry });
     const deposit = insights.metrics.find((m) => m.id === "deposit-success-rate")!;
     expect(deposit.points.map((p) => [p.week, p.value, p.missed, p.incidents])).toEqual([["2024-W17", 99.997, false, 1]]);
     expect(deposit.comparison).toMatchObject({ gap: 0.007, meets: true, previous: undefined });

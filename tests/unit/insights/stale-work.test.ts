@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../../src/lib/archive.ts";
-import { listStaleWork, saysDone } from "../../../src/lib/insights/stale-work.ts";
+import { listStaleWork } from "../../../src/lib/insights/stale-work.ts";
+import { saysDone } from "../../../src/lib/staleness.ts";
 import type { Registry } from "../../../src/lib/registry.ts";
 import { projectRegistry, week } from "./helpers.ts";
 
@@ -36,26 +37,35 @@ describe("stale work", () => {
     ...projectRegistry,
     projects: projectRegistry.projects.map((p) => (p.slug === "aggregated-payment" ? { ...p, status: "done" as const } : p)),
   };
-  const archive = buildArchive(weeks, registry, { staleAfterWeeks: 4 });
+  const staleAfter = (staleAfterWeeks: number) => listStaleWork(buildArchive(weeks, registry, { staleAfterWeeks }));
 
   it("lists projects and subjects silent for N weeks that are not done, most recently quiet first", () => {
-    expect(listStaleWork(archive, 4).map((s) => [s.kind, s.name, s.lastWeek, s.weeksSilent])).toEqual([
+    expect(staleAfter(4).map((s) => [s.kind, s.name, s.lastWeek, s.weeksSilent])).toEqual([
       ["project", "信用分接入", "2024-W10", 4],
       ["subject", "租金监管", "2024-W10", 4],
     ]);
   });
 
-  it("takes N from the caller", () => {
-    expect(listStaleWork(archive, 2).map((s) => s.name)).toEqual(["存管路由", "信用分接入", "租金监管"]);
-    expect(listStaleWork(archive, 5)).toEqual([]);
+  it("takes N from the archive's staleAfterWeeks", () => {
+    expect(staleAfter(2).map((s) => s.name)).toEqual(["存管路由", "信用分接入", "租金监管"]);
+    expect(staleAfter(5)).toEqual([]);
   });
 
   it("counts a project mentioned under an objective as not quiet", () => {
-    expect(listStaleWork(archive, 1).map((s) => s.name)).not.toContain("贝易转（C转）");
+    expect(staleAfter(1).map((s) => s.name)).not.toContain("贝易转（C转）");
+  });
+
+  it("flags on the archive what it lists: quiet work whose last mention does not say finished", () => {
+    const archive = buildArchive(weeks, registry, { staleAfterWeeks: 4 });
+    const project = (slug: string) => archive.projectBySlug.get(slug)!;
+    const subject = (name: string) => archive.objectives[0]!.subjects.find((s) => s.subject === name)!;
+    expect([project("xin-yong-fen-jie-ru").stale, subject("租金监管").stale]).toEqual([true, true]);
+    // 二期上线完毕, 物保三期上线完成: quiet as long, but finished.
+    expect([project("zi-jin-an-quan").stale, subject("物保三期").stale]).toEqual([false, false]);
   });
 
   it("links the last mention", () => {
-    expect(listStaleWork(archive, 4)[0]).toMatchObject({ projectSlug: "xin-yong-fen-jie-ru", lastWeekSlug: "2024-w10", lastAnchor: "p-xin-yong-fen-jie-ru" });
-    expect(listStaleWork(archive, 4)[1]).toMatchObject({ objectiveId: "O1", lastAnchor: "o1-1" });
+    expect(staleAfter(4)[0]).toMatchObject({ projectSlug: "xin-yong-fen-jie-ru", lastWeekSlug: "2024-w10", lastAnchor: "p-xin-yong-fen-jie-ru" });
+    expect(staleAfter(4)[1]).toMatchObject({ objectiveId: "O1", lastAnchor: "o1-1" });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFrontmatterMetrics } from "../../../src/lib/insights/frontmatter-metrics.ts";
-import { describeMismatch, metricMismatches, unknownFrontmatterMetrics, weekMetricValues } from "../../../src/lib/insights/week-metrics.ts";
+import { describeMismatch, metricMismatches, unknownFrontmatterMetrics, weekMetricValues } from "../../../src/lib/report/week-metrics.ts";
 import { metricRegistry, week, weekSource } from "./helpers.ts";
 
 const BODY = `

@@ -13,6 +13,7 @@ import { INCIDENT_PAGE_SIZE, incidentPages } from "../../../src/lib/pages/incide
 import { METRIC_PAGE_WEEKS, METRIC_SPARKLINE_POINTS, metricPages, metricsOverview, OVERVIEW_WEEKS } from "../../../src/lib/pages/metric-pages.ts";
 import { objectivePages, SPARKLINE_POINTS, SUBJECT_THREAD_LIMIT, SUBJECTS_PAGE_SIZE } from "../../../src/lib/pages/objective-pages.ts";
 import { PROJECT_INDEX_PAGE_SIZE, PROJECT_SPARKLINE_POINTS, projectIndexPages, projectPages } from "../../../src/lib/pages/project-pages.ts";
+import { projectListRows } from "../../../src/lib/insights/project-list.ts";
 import { weekArchivePages } from "../../../src/lib/pages/week-archive.ts";
 import { addWeeksToId, type WeekId } from "../../../src/lib/week-id.ts";
 import { weekStart } from "../../../src/lib/week-id.ts";
@@ -57,6 +58,7 @@ function project(weeks: number, name = "存管路由"): ProjectTimeline {
     entries: newestFirst.map((w) => ({ week: w, weekSlug: slug(w), anchor: "p", name, html: "<li>x</li>", text: "x", progress: [] })),
     firstWeek: ids[0]!,
     lastWeek: ids.at(-1)!,
+    lastMention: { week: ids.at(-1)!, weekSlug: slug(ids.at(-1)!), anchor: "p" },
     weekCount: weeks,
     progress: ids.map((w, j) => ({ week: w, percent: j % 101 })),
     weeksSilent: 0,
@@ -138,7 +140,7 @@ describe("project pages", () => {
 
   it("pages /projects/ at any number of projects, each row's sparkline thinned", () => {
     const projects = Array.from({ length: 450 }, (_, i) => project(520, `项目${i}`));
-    const pages = projectIndexPages(projects, () => undefined);
+    const pages = projectIndexPages(projectListRows({ projects, objectiveBySlug: new Map() }));
     expect(pages).toHaveLength(Math.ceil(450 / PROJECT_INDEX_PAGE_SIZE));
     expect(Math.max(...pages.map((p) => p.page.items.length))).toBe(PROJECT_INDEX_PAGE_SIZE);
     expect(pages.flatMap((p) => p.page.items.map((r) => r.name))).toEqual(projects.map((p) => p.name));

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { renderJobSummary } from "../../../src/lib/validate/job-summary.ts";
+import { renderJobSummary } from "../../../src/lib/github/job-summary.ts";
 
 type Step = { uses?: string; run?: string; with?: Record<string, string>; env?: Record<string, string>; id?: string };
 type Workflow = {

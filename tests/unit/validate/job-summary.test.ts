@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseWeekSource } from "../../../src/lib/report/parse-week.ts";
-import { readWeekReading } from "../../../src/lib/report/week-reading.ts";
-import { mdText, renderJobSummary } from "../../../src/lib/validate/job-summary.ts";
-import type { MetricEntry } from "../../../src/lib/insights/metric-registry.ts";
+import { readWeekReading } from "../../../src/lib/insights/week-reading.ts";
+import { mdText, renderJobSummary } from "../../../src/lib/github/job-summary.ts";
+import type { MetricEntry } from "../../../src/lib/metric-registry.ts";
 
 const SEED = readFileSync("content/weeks/2024-W17.mdx", "utf8");
 const metrics: MetricEntry[] = [

@@ -5,7 +5,7 @@ import type { ProjectResolver } from "../project-names.ts";
 import { hastText, mdastToHast, renderHtml, stripIds } from "../render.ts";
 import type { ReportShape } from "../shape.ts";
 import type { AnchorSet } from "../slug.ts";
-import type { WeekLinks } from "../parse-week.ts";
+import type { WeekLinks } from "../week-links.ts";
 
 /** Helpers every extraction step shares: the section model, positions, anchors, items. */
 

@@ -4,8 +4,8 @@
  * Week text is untrusted: every piece of it passes `mdText`, so it cannot add HTML, links or table cells.
  */
 import type { PlanStatus } from "../insights/plan-vs-done.ts";
-import type { WeekReading } from "../report/week-reading.ts";
-import { sortProblems, type Problem } from "./problem.ts";
+import type { WeekReading } from "../insights/week-reading.ts";
+import { sortProblems, type Problem } from "../validate/problem.ts";
 
 /** Week text as inert Markdown: one line, Markdown punctuation escaped, `<`, `>`, `&` as entities. */
 export function mdText(value: string, max = 160): string {

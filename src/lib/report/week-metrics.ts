@@ -1,7 +1,7 @@
-import type { MetricGroup } from "../report/model.ts";
-import { pinyinSlug } from "../report/slug.ts";
-import type { FrontmatterMetric } from "./frontmatter-metrics.ts";
-import { createMetricMatcher, type MetricEntry, type MetricMatcher } from "./metric-registry.ts";
+import type { MetricGroup } from "./model.ts";
+import { pinyinSlug } from "./slug.ts";
+import type { FrontmatterMetric } from "../insights/frontmatter-metrics.ts";
+import { createMetricMatcher, type MetricEntry, type MetricMatcher } from "../metric-registry.ts";
 
 /** What the metric steps need of a week: its readings and, when written, its frontmatter `metrics:`. */
 export interface MetricSourceWeek {

@@ -2,12 +2,12 @@
  * How the site read one week, as plain data: what `npm run check` shows a reviewer (the pull request's
  * job summary) and `--explain` prints. Takes the parsed WeekReport; every field points back at a line.
  */
-import type { FrontmatterMetric } from "../insights/frontmatter-metrics.ts";
-import { createMetricMatcher, meetsTarget, type MetricEntry } from "../insights/metric-registry.ts";
-import type { PlanMark } from "../insights/plan-marks.ts";
-import { reviewPlans, type PlanStatus } from "../insights/plan-vs-done.ts";
-import { weekMetricValues } from "../insights/week-metrics.ts";
-import type { WeekReport } from "./model.ts";
+import type { FrontmatterMetric } from "./frontmatter-metrics.ts";
+import { createMetricMatcher, meetsTarget, type MetricEntry } from "../metric-registry.ts";
+import type { PlanMark } from "./plan-marks.ts";
+import { reviewPlans, type PlanStatus } from "./plan-vs-done.ts";
+import { weekMetricValues } from "../report/week-metrics.ts";
+import type { WeekReport } from "../report/model.ts";
 
 export interface WeekReading {
   week: string;

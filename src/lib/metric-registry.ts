@@ -1,5 +1,5 @@
 import { z } from "astro/zod";
-import { normalizeName } from "../report/text.ts";
+import { normalizeName } from "./report/text.ts";
 
 /** Metric id: lower-case ASCII, used in frontmatter `metrics:` keys and as the chart anchor. */
 export const metricIdSchema = z
