@@ -7,7 +7,7 @@ import type { RepositorySetting } from "../../../src/lib/github/repository.ts";
 import type { WeekId } from "../../../src/lib/week-id.ts";
 
 const repo: RepositorySetting = { server: "https://github.com", repository: "acme/weekly", branch: "main", from: "GITHUB_REPOSITORY" };
-const SEED = readFileSync("content/weeks/2024-W17.mdx", "utf8");
+const SEED = readFileSync("tests/fixtures/content/weeks/2024-W17.mdx", "utf8");
 
 describe("GitHub URLs", () => {
   it("edit and history point at the file on the branch", () => {

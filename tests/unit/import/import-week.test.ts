@@ -8,7 +8,7 @@ import { parseNotionCreated } from "../../../src/lib/import/notion-date.ts";
 import { validateWeekFiles } from "../../../src/lib/validate/index.ts";
 
 const seedExport = readFileSync("tests/fixtures/import/2024-W17-notion.md", "utf8");
-const seedWeek = readFileSync("content/weeks/2024-W17.mdx", "utf8");
+const seedWeek = readFileSync("tests/fixtures/content/weeks/2024-W17.mdx", "utf8");
 const hostile = readFileSync("tests/fixtures/import/hostile.md", "utf8");
 
 const bodyOf = (weekFile: string) => weekFile.replace(/^---\n[\s\S]*?\n---\n/, "");

@@ -1,24 +1,11 @@
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
-import { metricsFileSchema, type MetricEntry } from "../../../src/lib/metric-registry.ts";
-import { objectivesFileSchema, projectsFileSchema, type Registry } from "../../../src/lib/registry.ts";
 import { parseWeekSource } from "../../../src/lib/report/parse-week.ts";
 import type { WeekReport } from "../../../src/lib/report/model.ts";
+import { fixtureMetricRegistry, fixtureRegistry, SEED_SOURCE } from "../../support/fixture-content.ts";
 
-const root = new URL("../../../", import.meta.url);
-
-export function readContent(path: string): string {
-  return readFileSync(new URL(`content/${path}`, root), "utf8");
-}
-
-export const projectRegistry: Registry = {
-  projects: projectsFileSchema.parse(parse(readContent("projects.yaml"))),
-  objectives: objectivesFileSchema.parse(parse(readContent("objectives.yaml"))),
-};
-
-export const metricRegistry: MetricEntry[] = metricsFileSchema.parse(parse(readContent("metrics.yaml")));
-
-export const SEED_SOURCE = readContent("weeks/2024-W17.mdx");
+// The fixture content (tests/fixtures/content), never the site's own content/.
+export const projectRegistry = fixtureRegistry;
+export const metricRegistry = fixtureMetricRegistry;
+export { SEED_SOURCE };
 
 /** A week written inline for a test: frontmatter added, body dedented. */
 export function week(label: string, body: string, frontmatter = ""): WeekReport {

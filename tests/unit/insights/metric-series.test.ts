@@ -99,7 +99,7 @@ describe("on a generated corpus of 60 weeks plus the seed", () => {
   reports.sort((a, b) => (a.week < b.week ? -1 : 1));
   const { series } = buildMetricSeries(reports.map((report) => ({ report })), metricRegistry);
   // Targets straight from the YAML text, not through the schema or meetsTarget.
-  const yaml = parse(readFileSync(new URL("../../../content/metrics.yaml", import.meta.url), "utf8")) as { label: string; target?: number; direction: string }[];
+  const yaml = parse(readFileSync(new URL("../../fixtures/content/metrics.yaml", import.meta.url), "utf8")) as { label: string; target?: number; direction: string }[];
 
   it("charts every metric value written in the sources, and nothing else", () => {
     let total = 0;

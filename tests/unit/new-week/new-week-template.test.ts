@@ -10,7 +10,7 @@ import { parseWeekSource } from "../../../src/lib/report/parse-week.ts";
 import { TEMPLATE_PLACEHOLDER, validateWeekFiles } from "../../../src/lib/validate/index.ts";
 import type { WeekId } from "../../../src/lib/week-id.ts";
 
-const seed = { week: "2024-W17", source: readFileSync("content/weeks/2024-W17.mdx", "utf8") };
+const seed = { week: "2024-W17", source: readFileSync("tests/fixtures/content/weeks/2024-W17.mdx", "utf8") };
 const now = new Date(2030, 0, 8, 10, 5);
 const errorsOf = (week: string, source: string) =>
   validateWeekFiles([{ path: `content/weeks/${week}.mdx`, source }]).filter((p) => p.severity === "error");

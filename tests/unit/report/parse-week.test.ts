@@ -7,10 +7,10 @@ import { parseWeekSource } from "../../../src/lib/report/parse-week.ts";
 const root = new URL("../../../", import.meta.url);
 const read = (p: string) => readFileSync(new URL(p, root), "utf8");
 const registry: Registry = {
-  projects: projectsFileSchema.parse(parseYaml(read("content/projects.yaml"))),
-  objectives: objectivesFileSchema.parse(parseYaml(read("content/objectives.yaml"))),
+  projects: projectsFileSchema.parse(parseYaml(read("tests/fixtures/content/projects.yaml"))),
+  objectives: objectivesFileSchema.parse(parseYaml(read("tests/fixtures/content/objectives.yaml"))),
 };
-const seed = parseWeekSource(read("content/weeks/2024-W17.mdx"), { file: "content/weeks/2024-W17.mdx", registry });
+const seed = parseWeekSource(read("tests/fixtures/content/weeks/2024-W17.mdx"), { file: "content/weeks/2024-W17.mdx", registry });
 const week = (body: string, fm = "week: 2024-W17") => parseWeekSource(`---\n${fm}\n---\n\n${body}`, { file: "t.mdx", registry });
 
 describe("the seed week", () => {
@@ -83,7 +83,7 @@ describe("the seed week", () => {
 
   it("loses no text: every body line is in the model's text", () => {
     const text = seed.text.replace(/\s+/g, " ");
-    const body = read("content/weeks/2024-W17.mdx").split(/^---$/m)[2]!;
+    const body = read("tests/fixtures/content/weeks/2024-W17.mdx").split(/^---$/m)[2]!;
     for (const line of body.split("\n")) {
       const visible = line.replace(/^\s*(?:[-*]|\d+\.)\s+/, "").replace(/^#+\s+/, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\s+/g, " ").trim();
       if (visible) expect(text).toContain(visible);

@@ -5,7 +5,7 @@ import { parseWeekSource } from "../../../src/lib/report/parse-week.ts";
 import { toSearchRecord } from "../../../src/lib/search/records.ts";
 import { createMemoryIndex, record } from "./memory-index.ts";
 
-const seed = parseWeekSource(readFileSync("content/weeks/2024-W17.mdx", "utf8"), { file: "2024-W17.mdx" });
+const seed = parseWeekSource(readFileSync("tests/fixtures/content/weeks/2024-W17.mdx", "utf8"), { file: "2024-W17.mdx" });
 const seedRecord = toSearchRecord(seed, {
   url: "/weeks/2024-w17/",
   dates: "2024年4月22日 – 4月28日",

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseWeekSource } from "../../../src/lib/report/parse-week.ts";
 import { sectionAt, toSearchRecord } from "../../../src/lib/search/records.ts";
 
-const seed = parseWeekSource(readFileSync("content/weeks/2024-W17.mdx", "utf8"), { file: "2024-W17.mdx" });
+const seed = parseWeekSource(readFileSync("tests/fixtures/content/weeks/2024-W17.mdx", "utf8"), { file: "2024-W17.mdx" });
 const rec = toSearchRecord(seed, { url: "/weeks/2024-w17/", dates: "", projectName: (_s, n) => n, objectiveTitle: (_i, t) => t, untitledSection: "概述" });
 
 describe("toSearchRecord", () => {

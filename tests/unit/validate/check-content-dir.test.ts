@@ -5,16 +5,17 @@ import { afterAll, describe, expect, it } from "vitest";
 import { checkContentDir, startContentCheck } from "../../../src/lib/validate/load.ts";
 import { checkWeekBody } from "../../../src/lib/validate/validate-week-files.ts";
 import { splitWeekSource } from "../../../src/lib/report/week-source.ts";
+import { FIXTURE_CONTENT } from "../../support/fixture-content.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "weekly-check-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("checkContentDir", () => {
-  it("passes the real content, deep", () => {
-    const { problems, checked } = checkContentDir("content", process.cwd(), { deep: true });
+  it("passes the fixture content (the seed and its registries), deep", () => {
+    const { problems, checked } = checkContentDir(FIXTURE_CONTENT, process.cwd(), { deep: true });
     expect(problems).toEqual([]);
-    expect(checked).toContain("content/weeks/2024-W17.mdx");
-    expect(checked).toContain("content/projects.yaml");
+    expect(checked).toContain("tests/fixtures/content/weeks/2024-W17.mdx");
+    expect(checked).toContain("tests/fixtures/content/projects.yaml");
   });
 
   it("reports registry files that break YAML or their schema, with lines", () => {
@@ -28,7 +29,7 @@ describe("checkContentDir", () => {
 
   it("warns, in deep mode, when frontmatter metrics contradict 系统运行数据", () => {
     const dir = join(tmp, "metrics");
-    cpSync("content", dir, { recursive: true });
+    cpSync(FIXTURE_CONTENT, dir, { recursive: true });
     const file = join(dir, "weeks/2024-W17.mdx");
     writeFileSync(file, readFileSync(file, "utf8").replace(/^created:.*$/m, "metrics:\n  deposit-success-rate: 99.9%"));
     const { problems } = checkContentDir(dir, process.cwd(), { deep: true });
@@ -39,7 +40,7 @@ describe("checkContentDir", () => {
 
   it("warns about an unregistered project close to a registered one", () => {
     const dir = join(tmp, "typo");
-    cpSync("content", dir, { recursive: true });
+    cpSync(FIXTURE_CONTENT, dir, { recursive: true });
     const file = join(dir, "weeks/2024-W17.mdx");
     writeFileSync(file, readFileSync(file, "utf8").replace("【54321技术战略落地】", "【54321技术战略】"));
     const { problems } = checkContentDir(dir);
@@ -48,7 +49,7 @@ describe("checkContentDir", () => {
 
   it("plans a body check for every readable week and hands each parsed tree to whoever reads the week next", () => {
     const dir = join(tmp, "handover");
-    cpSync("content", dir, { recursive: true });
+    cpSync(FIXTURE_CONTENT, dir, { recursive: true });
     writeFileSync(join(dir, "weeks/2024-W18.mdx"), "---\nweek: 2024-W18\n---\n\n- 【贝易转（C转）】{broken\n");
     const run = startContentCheck(dir, process.cwd());
     expect(run.bodies.map((b) => b.path)).toEqual([join(dir, "weeks/2024-W17.mdx"), join(dir, "weeks/2024-W18.mdx")]);

@@ -5,7 +5,7 @@ import { readWeekReading } from "../../../src/lib/insights/week-reading.ts";
 import { mdText, renderJobSummary } from "../../../src/lib/github/job-summary.ts";
 import type { MetricEntry } from "../../../src/lib/metric-registry.ts";
 
-const SEED = readFileSync("content/weeks/2024-W17.mdx", "utf8");
+const SEED = readFileSync("tests/fixtures/content/weeks/2024-W17.mdx", "utf8");
 const metrics: MetricEntry[] = [
   { id: "deposit-success-rate", label: "入金有效成功率", aliases: [], unit: "%", direction: "higher", target: 99.999 } as MetricEntry,
   { id: "yearly-availability", label: "年度可用性", aliases: [], unit: "%", direction: "higher", target: 99.99 } as MetricEntry,

@@ -10,7 +10,7 @@ import {
 } from "../../../src/lib/validate/index.ts";
 import type { Registry } from "../../../src/lib/registry.ts";
 
-const seed = readFileSync("content/weeks/2024-W17.mdx", "utf8");
+const seed = readFileSync("tests/fixtures/content/weeks/2024-W17.mdx", "utf8");
 const week = (id: string, body: string, extra = ""): WeekFile => ({
   path: `content/weeks/${id}.mdx`,
   source: `---\nweek: ${id}\n${extra}---\n\n${body}\n`,

@@ -8,6 +8,7 @@ import type { SearchWeekRecord } from "../../../src/lib/search/records.ts";
 import { reportContextKey, takeCachedReports } from "../../../src/data/week-cache.ts";
 import { sortedRegistry } from "../../../src/lib/registry.ts";
 import { loadRegistry } from "../../../src/lib/validate/load.ts";
+import { FIXTURE_CONTENT, SEED_FILE } from "../../support/fixture-content.ts";
 
 const cacheDir = mkdtempSync(join(tmpdir(), "weekly-integration-cache-"));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
@@ -39,22 +40,22 @@ function runSetup(contentDir: string, onPublishedRecords?: (records: SearchWeekR
 
 describe("validateWeeksIntegration", () => {
   it("lets clean content through", async () => {
-    const { run, logs } = runSetup("content");
+    const { run, logs } = runSetup(FIXTURE_CONTENT);
     await expect(run()).resolves.toBeUndefined();
     expect(logs.at(-1)).toMatch(/^info 通过/);
   });
 
   it("hands the pages the checked weeks, parsed, through the build-context module, and the search its records", async () => {
     const handed: SearchWeekRecord[][] = [];
-    const { run, buildContext } = runSetup("content", (records) => handed.push(records));
+    const { run, buildContext } = runSetup(FIXTURE_CONTENT, (records) => handed.push(records));
     await run();
     const context = buildContext();
     expect(context.command).toBe("build");
     const lines = readFileSync(context.weekCache!.file, "utf8").split("\n");
     expect(lines.filter((l) => l.startsWith("r ")).length).toBe(1);
     expect(lines.find((l) => l.startsWith("r "))).toContain("贝易转（C转）");
-    const seed = readFileSync("content/weeks/2024-W17.mdx", "utf8");
-    const [report] = takeCachedReports(context.weekCache!.file, context.weekCache!.version, [[reportContextKey(sortedRegistry(loadRegistry("content")), "/"), "content/weeks/2024-W17.mdx", seed]]);
+    const seed = readFileSync(SEED_FILE, "utf8");
+    const [report] = takeCachedReports(context.weekCache!.file, context.weekCache!.version, [[reportContextKey(sortedRegistry(loadRegistry(FIXTURE_CONTENT)), "/"), SEED_FILE, seed]]);
     expect(report?.report.week).toBe("2024-W17");
     expect(handed.map((records) => records.map((r) => r.week))).toEqual([["2024-W17"]]);
   });
@@ -75,7 +76,7 @@ describe("validateWeeksIntegration in astro dev", () => {
     const { cpSync, writeFileSync } = await import("node:fs");
     const { EventEmitter } = await import("node:events");
     const dir = mkdtempSync(join(tmpdir(), "weekly-dev-"));
-    cpSync("content", dir, { recursive: true });
+    cpSync(FIXTURE_CONTENT, dir, { recursive: true });
     const logger = { info() {}, warn() {}, error() {}, debug() {}, fork: () => logger, label: "test" };
     const integration = validateWeeksIntegration({ contentDir: dir });
     const config = { root: pathToFileURL(process.cwd() + "/"), base: "/", cacheDir: pathToFileURL(`${cacheDir}/`) };
