@@ -16,7 +16,7 @@ describe("npm run import (child process)", () => {
   it("writes the seed as the canonical week and prints what it did", () => {
     const r = runImport("tests/fixtures/import/2024-W17-notion.md", "--out", out);
     expect(r.code).toBe(0);
-    expect(readFileSync(join(out, "2024-W17.mdx"), "utf8")).toBe(readFileSync("content/weeks/2024-W17.mdx", "utf8"));
+    expect(readFileSync(join(out, "2024-W17.mdx"), "utf8")).toBe(readFileSync("tests/fixtures/content/weeks/2024-W17.mdx", "utf8"));
     expect(r.out).toContain("标题 “# 2024-W17” → week: 2024-W17");
     expect(r.out).toContain('created: "2024-04-20T09:27+08:00"');
     expect(r.out).toContain("npm run check");

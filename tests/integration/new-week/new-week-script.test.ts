@@ -3,9 +3,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { FIXTURE_CONTENT } from "../../support/fixture-content.ts";
 
 const content = mkdtempSync(join(tmpdir(), "weekly-new-"));
-cpSync("content", content, { recursive: true });
+cpSync(FIXTURE_CONTENT, content, { recursive: true });
 afterAll(() => rmSync(content, { recursive: true, force: true }));
 
 const run = (script: string, ...args: string[]) => {

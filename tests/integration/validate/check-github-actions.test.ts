@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURE_CONTENT } from "../../support/fixture-content.ts";
 
 const NODE = resolve("node_modules/.bin/node");
 const CHECK = resolve("scripts/check.ts");
@@ -23,8 +24,8 @@ beforeAll(() => {
   // A repository whose main has the seed week; the "pull request" adds a bad week on top.
   repo = mkdtempSync(join(tmpdir(), "wa-actions-"));
   mkdirSync(join(repo, "content/weeks"), { recursive: true });
-  copyFileSync("content/weeks/2024-W17.mdx", join(repo, "content/weeks/2024-W17.mdx"));
-  for (const f of ["projects.yaml", "objectives.yaml", "metrics.yaml"]) copyFileSync(join("content", f), join(repo, "content", f));
+  copyFileSync(join(FIXTURE_CONTENT, "weeks/2024-W17.mdx"), join(repo, "content/weeks/2024-W17.mdx"));
+  for (const f of ["projects.yaml", "objectives.yaml", "metrics.yaml"]) copyFileSync(join(FIXTURE_CONTENT, f), join(repo, "content", f));
   // A broken week already on main: its annotations must not crowd out the pull request's.
   writeFileSync(join(repo, "content/weeks/2024-W01.mdx"), BAD);
   git("init", "-q", "-b", "main");
