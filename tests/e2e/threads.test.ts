@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { launchBrowser, openPage } from "./browser.ts";
+import { expectWeekChain, publishedWeeks } from "./built-html.ts";
 import { buildCorpusSite } from "./corpus.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
@@ -19,9 +21,12 @@ interface SourceWeek {
 let server: StaticServer;
 let browser: Browser;
 let sources: SourceWeek[];
+let contentDir: string;
+let dist: string;
 
 beforeAll(async () => {
   const site = buildCorpusSite("e2e-threads", 64, 11);
+  ({ contentDir, dist } = site);
   const dir = join(site.contentDir, "weeks");
   sources = readdirSync(dir).map((f) => {
     const text = readFileSync(join(dir, f), "utf8");
@@ -39,22 +44,35 @@ afterAll(async () => {
   await server?.close();
 });
 
+/**
+ * Which project a 【name】 belongs to, from the corpus's projects.yaml read as plain YAML: a
+ * registered name or alias is its slug; any other name is a project of its own.
+ */
+function projectOfName(contentDir: string): (name: string) => string {
+  const entries = parse(readFileSync(join(contentDir, "projects.yaml"), "utf8")) as { slug: string; name: string; aliases?: (string | number)[] }[];
+  const bySpelling = new Map<string, string>();
+  for (const e of entries) for (const spelling of [e.name, ...(e.aliases ?? [])]) bySpelling.set(String(spelling), e.slug);
+  return (name) => bySpelling.get(name) ?? `unregistered:${name}`;
+}
+
 describe("cross-week threads on a 65-week corpus", () => {
-  it("has one project page that links every week naming the project as a 【…】 top item", async () => {
+  it("has one project page per project, linking every week that names it as a 【…】 top item under any of its names", async () => {
     const { page, problems } = await openPage(browser, server.url + "projects/");
     const projectUrls = await page.locator("#project-table tbody th a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     await page.close();
     expect(problems.consoleErrors).toEqual([]);
-    // For every project page: the (week, 【name】) pairs its timeline shows.
-    const shown = new Set<string>();
+    // For every project page (all its pages): the (week, 【name】) pairs its timeline shows.
+    const shownBy = new Map<string, Set<string>>();
     for (const first of projectUrls) {
+      const shown = new Set<string>();
+      shownBy.set(new URL(first).pathname, shown);
       // Long timelines are paginated: follow the "older" links to the end.
       for (let url: string | null = first; url; ) {
         const { page: p, problems: pr } = await openPage(browser, url);
         expect(pr.consoleErrors).toEqual([]);
         expect(await p.locator("h1").count()).toBe(1);
         const entries = await p.locator(".timeline").first().locator(":scope > li").evaluateAll((lis) =>
-          lis.map((li) => ({ href: li.querySelector("h3 a")!.getAttribute("href")!, text: li.textContent ?? "" })),
+          lis.map((li) => ({ href: li.querySelector("h3 a")!.getAttribute("href")!, text: li.querySelector(".prose")?.textContent ?? "" })),
         );
         for (const e of entries) {
           const week = /weeks\/([^/]+)\//.exec(e.href)![1]!.toUpperCase();
@@ -65,9 +83,34 @@ describe("cross-week threads on a 65-week corpus", () => {
         await p.close();
       }
     }
+    const projectOf = projectOfName(contentDir);
     const expected = sources.flatMap((s) => s.projects.map((name) => `${s.week}|${name}`));
     expect(expected.length).toBeGreaterThan(200);
-    expect(expected.filter((pair) => !shown.has(pair))).toEqual([]);
+    const projects = new Set(expected.map((pair) => projectOf(pair.split("|")[1]!)));
+    // The corpus spells registered projects by aliases too (贝易转, C转, 聚合支付), so one page per name would be more pages.
+    expect(new Set(sources.flatMap((s) => s.projects)).size).toBeGreaterThan(projects.size);
+
+    // One page per project: as many pages as projects, and each page shows the names of one project only…
+    expect(shownBy.size, "project pages listed on /projects/").toBe(projectUrls.length);
+    expect(projectUrls.length, "one project page per project").toBe(projects.size);
+    const pageOf = new Map<string, string>();
+    for (const [path, shown] of shownBy) {
+      const on = new Set([...shown].map((pair) => projectOf(pair.split("|")[1]!)));
+      expect([...on], `${path} shows one project`).toHaveLength(1);
+      const project = [...on][0]!;
+      expect(pageOf.get(project), `${project} has one page`).toBeUndefined();
+      pageOf.set(project, path);
+      if (!project.startsWith("unregistered:")) expect(path, "a registered project lives at its slug").toMatch(new RegExp(`/projects/${project}/$`));
+    }
+    // …and that page links every week naming it, under whichever name the week used.
+    expect(expected.filter((pair) => !shownBy.get(pageOf.get(projectOf(pair.split("|")[1]!))!)?.has(pair))).toEqual([]);
+  });
+
+  it("links each week page to the weeks before and after it in the archive, across the years-long gap to the seed", () => {
+    const weeks = publishedWeeks(join(contentDir, "weeks"));
+    expect(weeks).toHaveLength(65);
+    expect(weeks.at(-2)! < "2024-W01" && weeks.at(-1) === "2024-W17").toBe(true);
+    expectWeekChain(dist, weeks);
   });
 
   it("has objective pages that link every week with that objective's section", async () => {
