@@ -12,12 +12,12 @@
  * the first search), bytes per query and the heaviest query's bytes from a cold page.
  * The functions are exported for the e2e test and the archive benchmark.
  */
-import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Browser, Page } from "playwright-core";
-import { ABSENT_TERMS, generateCorpus, mulberry32 } from "./lib/generate-corpus.ts";
+import { buildCorpusSite, buildSite } from "./lib/corpus-site.ts";
+import { ABSENT_TERMS, mulberry32 } from "./lib/generate-corpus.ts";
 import { foldText } from "../src/lib/search/normalize.ts";
 import { findPhrase } from "../src/lib/search/match.ts";
 import { parseQuery } from "../src/lib/search/query.ts";
@@ -56,46 +56,26 @@ export interface PrepareOptions {
 
 const CATALOG = join(SEARCH_DATA_DIR, CATALOG_FILE);
 
-/**
- * The environment for a child `astro build`. Under Vitest, process.env carries DEV=1, MODE=test,
- * SSR, BASE_URL and NODE_ENV=test; inherited, they make Astro build in dev mode, where the archive is
- * re-parsed for every page (minutes instead of seconds).
- */
-export function buildEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(VITEST.*|TEST|DEV|PROD|MODE|SSR|BASE_URL|NODE_ENV)$/.test(key)) delete env[key];
-  return env;
-}
-
 /** Writes the corpus (generated weeks + the real seed week + registry files) and builds the site. */
 export function prepareSearchSite(options: PrepareOptions): SearchSite {
-  const base = join("tmp", options.name ?? (options.content ? "search-quality-content" : `search-quality-${options.corpus ?? "seed"}-${options.count}`));
-  const contentDir = options.content ?? join(base, "content");
-  const dist = join(base, "dist");
-  if (options.reuse && existsSync(join(dist, CATALOG))) return { contentDir, dist, buildMs: 0 };
-  rmSync(base, { recursive: true, force: true });
-  if (options.content) return buildSearchSite(contentDir, dist, options.config);
-  mkdirSync(join(contentDir, "weeks"), { recursive: true });
-  for (const w of generateCorpus({ count: options.count, seed: options.seed ?? 1, skipWeeks: ["2024-W17"], prose: options.corpus === "prose" }))
-    writeFileSync(join(contentDir, "weeks", w.fileName), w.source);
-  copyFileSync(join("content", "weeks", "2024-W17.mdx"), join(contentDir, "weeks", "2024-W17.mdx"));
-  for (const f of ["projects.yaml", "objectives.yaml", "metrics.yaml"])
-    if (existsSync(join("content", f))) copyFileSync(join("content", f), join(contentDir, f));
-  return buildSearchSite(contentDir, dist, options.config);
+  const name = options.name ?? (options.content ? "search-quality-content" : `search-quality-${options.corpus ?? "seed"}-${options.count}`);
+  const config = options.config ?? process.env.SEARCH_QUALITY_ASTRO_CONFIG;
+  // A build without a search index is not one to measure again.
+  const reuse = options.reuse === true && existsSync(join("tmp", name, "dist", CATALOG));
+  const site: SearchSite = options.content
+    ? buildContentSite(name, options.content, reuse, config)
+    : buildCorpusSite(name, { count: options.count, seed: options.seed, prose: options.corpus === "prose" }, { reuse, config });
+  if (!existsSync(join(site.dist, CATALOG)))
+    throw new Error("构建结果里没有搜索索引：请在 astro.config.mjs 注册 pagefindIntegration()（no search index in the build）");
+  return site;
 }
 
-function buildSearchSite(contentDir: string, dist: string, configOption?: string): SearchSite {
-  const started = performance.now();
-  const args = ["node_modules/astro/bin/astro.mjs", "build", "--outDir", resolve(dist)];
-  const config = configOption ?? process.env.SEARCH_QUALITY_ASTRO_CONFIG;
-  if (config) args.push("--config", config);
-  execFileSync(process.execPath, args, {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...buildEnv(), WEEKLY_ARCHIVE_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: "1" },
-  });
-  if (!existsSync(join(dist, CATALOG)))
-    throw new Error("构建结果里没有搜索索引：请在 astro.config.mjs 注册 pagefindIntegration()（no search index in the build）");
-  return { contentDir, dist, buildMs: performance.now() - started };
+/** An existing content folder (a real archive), built as it is into tmp/<name>/dist. */
+function buildContentSite(name: string, contentDir: string, reuse: boolean, config: string | undefined): SearchSite {
+  const dist = join("tmp", name, "dist");
+  if (reuse) return { contentDir, dist, buildMs: 0 };
+  rmSync(join("tmp", name), { recursive: true, force: true });
+  return { contentDir, dist, buildMs: buildSite({ contentDir, outDir: dist, config }) };
 }
 
 export interface PageText {

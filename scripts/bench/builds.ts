@@ -4,6 +4,7 @@
  */
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { siteBuildArgs, siteBuildEnv } from "../lib/corpus-site.ts";
 import type { BenchCorpus } from "./corpus.ts";
 import { runMeasured, type Measured } from "./run-measured.ts";
 
@@ -48,15 +49,16 @@ export function buildSite(corpus: BenchCorpus, kind: SiteKind, logFile: string, 
   const outDir = resolve(distDir(corpus, kind));
   // A build starts from no output, as on CI; removing the old one is not part of the measured time.
   rmSync(outDir, { recursive: true, force: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" };
+  // The environment of every corpus build (scripts/lib/corpus-site.ts), so the bench measures the site the tests check.
+  const env = siteBuildEnv({ contentDir: corpus.contentDir });
   if (options.profileDir)
     env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${resolve(options.profileDir)}`.trim();
   if (kind === "product") {
     const npm = npmCommand();
     return runMeasured({
       command: npm.command,
-      args: [...npm.prefix, "run", "build", "--", "--outDir", outDir, ...(options.config ? ["--config", options.config] : [])],
-      env: { ...env, WEEKLY_ARCHIVE_CONTENT: corpus.contentDir },
+      args: [...npm.prefix, "run", "build", "--", ...siteBuildArgs({ outDir, config: options.config })],
+      env,
       logFile,
     });
   }

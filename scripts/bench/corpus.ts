@@ -2,12 +2,11 @@
  * Bench corpora: N weeks in the seed's shape under tmp/bench/w<N>/content — N−1 generated weeks
  * plus the real seed week, with the real registry files beside them.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { generateCorpus } from "../lib/generate-corpus.ts";
+import { writeCorpus, type WeekSource } from "../lib/corpus-site.ts";
 
-const SEED_WEEK = "2024-W17";
-const REGISTRY_FILES = ["projects.yaml", "objectives.yaml", "metrics.yaml"];
+export type { WeekSource };
 
 export interface BenchCorpus {
   weeks: number;
@@ -25,25 +24,13 @@ export function benchCorpusPaths(weeks: number): BenchCorpus {
 }
 
 /**
- * Where a bench corpus's weeks come from: `count` weeks other than the seed's. The seed-shaped
- * generator by default; a real-prose generator (issue 13) plugs in here, so every size can be built
- * from either without a second corpus writer.
+ * Rewrites the corpus from scratch (scripts/lib/corpus-site.ts, like every corpus): N−1 weeks from
+ * `source` — the seed-shaped generator by default — and the seed. Deterministic, so repeated benches
+ * build identical files.
  */
-export type WeekSource = (options: { count: number; skipWeeks: string[] }) => Iterable<{ fileName: string; source: string }>;
-
-const seedShaped: WeekSource = ({ count, skipWeeks }) => generateCorpus({ count, seed: 1, skipWeeks });
-
-/** Rewrites the corpus from scratch; deterministic, so repeated benches build identical files. */
-export function writeBenchCorpus(weeks: number, root = ".", source: WeekSource = seedShaped): BenchCorpus {
+export function writeBenchCorpus(weeks: number, root = ".", source?: WeekSource): BenchCorpus {
   const corpus = benchCorpusPaths(weeks);
-  const contentDir = join(root, corpus.contentDir);
-  rmSync(contentDir, { recursive: true, force: true });
-  mkdirSync(join(contentDir, "weeks"), { recursive: true });
-  for (const w of source({ count: weeks - 1, skipWeeks: [SEED_WEEK] }))
-    writeFileSync(join(contentDir, "weeks", w.fileName), w.source);
-  copyFileSync(join(root, "content", "weeks", `${SEED_WEEK}.mdx`), join(contentDir, "weeks", `${SEED_WEEK}.mdx`));
-  for (const f of REGISTRY_FILES)
-    if (existsSync(join(root, "content", f))) copyFileSync(join(root, "content", f), join(contentDir, f));
+  writeCorpus(join(root, corpus.contentDir), { count: weeks - 1, weeks: source }, root);
   return corpus;
 }
 

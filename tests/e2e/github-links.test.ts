@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildSite } from "../../scripts/lib/corpus-site.ts";
 import { readRepositorySetting } from "../../src/lib/github/repository.ts";
 import { weekIdOfDate } from "../../src/lib/week-id.ts";
 import { launchBrowser, openPage } from "./browser.ts";
@@ -26,10 +27,7 @@ beforeAll(async () => {
   weeksDuringBuild.add(weekIdOfDate(new Date()));
   if (!(process.env.SKIP_BUILD === "1" && existsSync(join(DIST, "index.html")))) {
     rmSync(BASE, { recursive: true, force: true });
-    execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", resolve(DIST)], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...cleanEnv(), NODE_ENV: "production", ASTRO_TELEMETRY_DISABLED: "1", GITHUB_REPOSITORY: "acme/weekly" },
-    });
+    buildSite({ contentDir: "content", outDir: DIST, env: { GITHUB_REPOSITORY: "acme/weekly" } });
   }
   weeksDuringBuild.add(weekIdOfDate(new Date()));
   server = await serveStatic(DIST);

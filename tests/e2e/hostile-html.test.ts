@@ -85,10 +85,7 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = buildCorpusSite("e2e-hostile-html", 12, 5, {
-    extraWeeks: safeWeeks(),
-    env: { WEEKLY_ARCHIVE_PUBLIC: "1", SITE: "https://archive.example" },
-  });
+  site = buildCorpusSite("e2e-hostile-html", { count: 12, seed: 5, extraWeeks: safeWeeks() }, { WEEKLY_ARCHIVE_PUBLIC: "1", SITE: "https://archive.example" });
   server = await serveStatic(site.dist);
   browser = await launchBrowser();
 });

@@ -1,47 +1,28 @@
-import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { generateCorpus } from "../../scripts/lib/generate-corpus.ts";
 import { metricTruthFromSource } from "../unit/insights/helpers.ts";
 import { launchBrowser, openPage } from "./browser.ts";
+import { buildCorpusSite } from "./corpus.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
 const site = inject("siteUrl");
 let browser: Browser;
 
 // A public build of a generated corpus (60 weeks + the seed), for the truth test and the feeds.
-const BASE = join("tmp", "insights-e2e");
-const CONTENT = join(BASE, "content");
-const DIST = join(BASE, "dist");
+let CONTENT: string;
 let corpus: StaticServer;
 
-function buildCorpusSite(): void {
-  if (process.env.SKIP_BUILD === "1" && existsSync(join(DIST, "index.html"))) return;
-  rmSync(BASE, { recursive: true, force: true });
-  mkdirSync(join(CONTENT, "weeks"), { recursive: true });
-  for (const w of generateCorpus({ count: 60, seed: 3, startWeek: "2023-W10", skipWeeks: ["2024-W17"] }))
-    writeFileSync(join(CONTENT, "weeks", w.fileName), w.source);
-  copyFileSync(join("content", "weeks", "2024-W17.mdx"), join(CONTENT, "weeks", "2024-W17.mdx"));
-  for (const f of ["projects.yaml", "objectives.yaml", "metrics.yaml"]) copyFileSync(join("content", f), join(CONTENT, f));
-  execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", resolve(DIST)], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      WEEKLY_ARCHIVE_CONTENT: CONTENT,
-      WEEKLY_ARCHIVE_PUBLIC: "1",
-      SITE: "https://weeks.example.test",
-      ASTRO_TELEMETRY_DISABLED: "1",
-    },
-  });
-}
-
 beforeAll(async () => {
-  buildCorpusSite();
-  corpus = await serveStatic(DIST);
+  const built = buildCorpusSite(
+    "insights-e2e",
+    { count: 60, seed: 3, startWeek: "2023-W10" },
+    { WEEKLY_ARCHIVE_PUBLIC: "1", SITE: "https://weeks.example.test" },
+  );
+  CONTENT = built.contentDir;
+  corpus = await serveStatic(built.dist);
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -1,18 +1,16 @@
-import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateCorpus } from "../../scripts/lib/generate-corpus.ts";
 import { launchBrowser, openPage } from "./browser.ts";
+import { buildCorpusSite } from "./corpus.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
 // 40 generated weeks from 2023-W45 (spanning 2023-Q4 to 2024-Q3) plus the seed and one hand-written
 // week whose incidents state their severity and whose project text changed since last week.
-const BASE = join("tmp", "manager-views-e2e");
-const CONTENT = join(BASE, "content");
-const DIST = join(BASE, "dist");
+let CONTENT: string;
+let DIST: string;
 const HAND_WEEK = "2024-W20";
 
 const HAND = `---
@@ -45,22 +43,6 @@ created: "2024-05-25T10:00+08:00"
     2. 风险："逗号, 引号" 与换行都照常显示
 `;
 
-function buildSite(): void {
-  if (process.env.SKIP_BUILD === "1" && existsSync(join(DIST, "index.html"))) return;
-  rmSync(BASE, { recursive: true, force: true });
-  mkdirSync(join(CONTENT, "weeks"), { recursive: true });
-  for (const w of generateCorpus({ count: 40, seed: 7, startWeek: "2023-W45", skipWeeks: ["2024-W17", HAND_WEEK, "2024-W21"] }))
-    writeFileSync(join(CONTENT, "weeks", w.fileName), w.source);
-  copyFileSync(join("content", "weeks", "2024-W17.mdx"), join(CONTENT, "weeks", "2024-W17.mdx"));
-  writeFileSync(join(CONTENT, "weeks", `${HAND_WEEK}.mdx`), HAND);
-  writeFileSync(join(CONTENT, "weeks", "2024-W21.mdx"), HAND_NEXT);
-  for (const f of ["projects.yaml", "objectives.yaml", "metrics.yaml"]) copyFileSync(join("content", f), join(CONTENT, f));
-  execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", resolve(DIST)], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", WEEKLY_ARCHIVE_CONTENT: CONTENT, ASTRO_TELEMETRY_DISABLED: "1" },
-  });
-}
-
 /** Week ids of the corpus, read back from the files (the truth the pages are checked against). */
 function weekIds(): string[] {
   return readdirSync(join(CONTENT, "weeks"))
@@ -90,7 +72,14 @@ function quarterOf(id: string): string {
 let server: StaticServer;
 let browser: Browser;
 beforeAll(async () => {
-  buildSite();
+  const site = buildCorpusSite("manager-views-e2e", {
+    count: 40,
+    seed: 7,
+    startWeek: "2023-W45",
+    skipWeeks: [HAND_WEEK, "2024-W21"],
+    extraWeeks: { [`${HAND_WEEK}.mdx`]: HAND, "2024-W21.mdx": HAND_NEXT },
+  });
+  ({ contentDir: CONTENT, dist: DIST } = site);
   server = await serveStatic(DIST);
   browser = await launchBrowser();
 });

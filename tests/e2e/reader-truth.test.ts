@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { generateCorpus } from "../../scripts/lib/generate-corpus.ts";
+import { siteBuildCommand, siteBuildEnv, writeCorpus } from "../../scripts/lib/corpus-site.ts";
 import { axisLabelsHtml } from "../../src/lib/charts/axis-labels.ts";
 import { metricChart } from "../../src/lib/insights/metric-chart.ts";
 import type { MetricSeries } from "../../src/lib/insights/metric-series.ts";
@@ -24,7 +24,7 @@ const CONTENT = join(BASE, "content");
 const WEEKS = join(CONTENT, "weeks");
 const DIST = join(BASE, "dist");
 const DRAFT = join(WEEKS, "2030-W02.mdx");
-const env = { ...process.env, WEEKLY_ARCHIVE_CONTENT: CONTENT, ASTRO_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+const env = siteBuildEnv({ contentDir: CONTENT });
 
 const run = (script: string, args: string[] = []) => {
   const r = spawnSync(process.execPath, [script, ...args], { env, encoding: "utf8" });
@@ -37,10 +37,7 @@ const steps: Record<string, { status: number | null; out: string }> = {};
 
 beforeAll(() => {
   rmSync(BASE, { recursive: true, force: true });
-  mkdirSync(WEEKS, { recursive: true });
-  for (const w of generateCorpus({ count: 12, seed: 7, startWeek: "2020-W02" })) writeFileSync(join(WEEKS, w.fileName), w.source);
-  copyFileSync("content/weeks/2024-W17.mdx", join(WEEKS, "2024-W17.mdx"));
-  for (const f of ["projects.yaml", "objectives.yaml", "metrics.yaml"]) copyFileSync(join("content", f), join(CONTENT, f));
+  writeCorpus(CONTENT, { count: 12, seed: 7, startWeek: "2020-W02" });
 
   // 2024-W18 as an author writes it: scaffold, fill in, tick one plan, drop the draft flag.
   steps.newW18 = run("scripts/new-week.ts", ["2024-W18"]);
@@ -55,7 +52,8 @@ beforeAll(() => {
 
   steps.newDraft = run("scripts/new-week.ts", ["2030-W02"]);
   steps.checkDraft = run("scripts/check.ts");
-  steps.build = run("node_modules/astro/bin/astro.mjs", ["build", "--outDir", resolve(DIST)]);
+  const build = siteBuildCommand({ contentDir: CONTENT, outDir: DIST });
+  steps.build = run(build.args[0]!, build.args.slice(1));
   // The same draft with its flag removed and the placeholders left.
   const draft = readFileSync(DRAFT, "utf8");
   writeFileSync(DRAFT, draft.replace("draft: true\n", ""));

@@ -25,7 +25,7 @@ let contentDir: string;
 let dist: string;
 
 beforeAll(async () => {
-  const site = buildCorpusSite("e2e-threads", 64, 11);
+  const site = buildCorpusSite("e2e-threads", { count: 64, seed: 11 });
   ({ contentDir, dist } = site);
   const dir = join(site.contentDir, "weeks");
   sources = readdirSync(dir).map((f) => {
