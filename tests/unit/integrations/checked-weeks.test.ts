@@ -9,6 +9,7 @@ import { sortedRegistry } from "../../../src/lib/registry.ts";
 import { displayPath, loadRegistry, loadWeekFiles } from "../../../src/lib/validate/load.ts";
 import { parseWeekFile, weekLinks } from "../../../src/lib/week-files.ts";
 import { createRoutes } from "../../../src/lib/routes.ts";
+import { FIXTURE_CONTENT } from "../../support/fixture-content.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "weekly-checked-"));
 mkdirSync("tmp", { recursive: true });
@@ -18,10 +19,10 @@ afterAll(() => {
   rmSync(repoTmp, { recursive: true, force: true });
 });
 
-/** A content folder: the real registry, the seed and generated weeks. */
+/** A content folder: the fixture registry, the seed and generated weeks. */
 function contentDir(name: string, count = 6, parent = tmp): string {
   const dir = join(parent, name);
-  cpSync("content", dir, { recursive: true });
+  cpSync(FIXTURE_CONTENT, dir, { recursive: true });
   for (const week of generateCorpus({ count, seed: 11, skipWeeks: ["2024-W17"] }))
     writeFileSync(join(dir, "weeks", week.fileName.replace(/.*\//, "")), week.source);
   return dir;

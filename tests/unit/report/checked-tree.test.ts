@@ -1,9 +1,10 @@
 /**
- * The build parses each week's MDX once: the week check (checkContentDir) hands every tree it read to
- * the site's parser through onParsedWeek. The hand-over is only sound if the check and the parser cut
- * the frontmatter at the same place — a check that reads a different body lets unchecked MDX onto the
- * page. So this drives the real check over files whose frontmatter is easy to misread, and asks the
- * parser to take each handed-over tree: it must use it (not quietly parse again) and read the same week.
+ * The build parses each week's MDX once: the week check (startContentCheck, then checkWeekBody per
+ * week, on the build's worker threads) hands the tree it read to the site's parser. The hand-over is
+ * only sound if the check and the parser cut the frontmatter at the same place — a check that reads a
+ * different body lets unchecked MDX onto the page. So this drives the real check over files whose
+ * frontmatter is easy to misread, and asks the parser to take each handed-over tree: it must use it
+ * (not quietly parse again) and read the same week; the build's own job runner must agree.
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,9 +16,12 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../../scripts/lib/generate-corpus.ts";
+import { weekJobRunner } from "../../../src/integrations/week-job.ts";
 import { parseWeekSource } from "../../../src/lib/report/parse-week.ts";
-import type { ParsedWeekTree } from "../../../src/lib/validate/validate-week-files.ts";
-import { checkContentDir } from "../../../src/lib/validate/load.ts";
+import { checkWeekBody, type ParsedWeekTree } from "../../../src/lib/validate/validate-week-files.ts";
+import { startContentCheck } from "../../../src/lib/validate/load.ts";
+import { parseWeekFile, weekLinks } from "../../../src/lib/week-files.ts";
+import { createRoutes } from "../../../src/lib/routes.ts";
 import { FIXTURE_CONTENT, fixtureRegistry as registry } from "../../support/fixture-content.ts";
 
 const BODY = "- 【贝易转（C转）】\n    1. 系统研发：整体进度80%\n\n## 【O1 业务服务】\n\n- 存管路由，二期启动\n";
@@ -51,8 +55,10 @@ function contentWithTrickyWeeks(): string {
 }
 
 const content = contentWithTrickyWeeks();
-const handed: ParsedWeekTree[] = [];
-const check = checkContentDir(content, scratch, { onParsedWeek: (week) => handed.push(week) });
+const run = startContentCheck(content, scratch);
+const bodies = run.bodies.map((job) => ({ job, ...checkWeekBody(job, run.weeks, run.context) }));
+const check = run.finish(bodies.map((b) => b.problems));
+const handed: ParsedWeekTree[] = bodies.flatMap((b) => (b.tree ? [b.tree] : []));
 // A fresh parse of the same text, to tell a tree the parser worked on from one it left alone.
 const mdx = unified().use(remarkParse).use(remarkGfm).use(remarkMdx);
 
@@ -82,6 +88,16 @@ describe("a week tree handed over by the week check", () => {
     for (const given of handed.filter((h) => h.path.includes("/2023-"))) {
       const fresh = parseWeekSource(given.source, { file: given.path, registry });
       expect(parseWeekSource(given.source, { file: given.path, registry, checked: { text: given.text, tree: given.tree } }), given.path).toEqual(fresh);
+    }
+  });
+
+  it("gives, through the build's own job runner (check, then parse on the same thread), what parsing alone gives", () => {
+    const runJob = weekJobRunner({ weeks: [...run.weeks], context: run.context, registry, base: "/" });
+    const links = weekLinks(createRoutes("/"));
+    for (const { job } of bodies) {
+      const result = runJob({ path: job.path, source: job.source, check: job, parse: true });
+      expect(result.problems.filter((p) => p.severity === "error"), job.path).toEqual([]);
+      expect(result.parsed, job.path).toEqual(parseWeekFile(job.source, { file: job.path, registry, links }));
     }
   });
 
