@@ -7,7 +7,7 @@ import { projectRegistry, week } from "./insights/helpers.ts";
 describe("a week's neighbours on an archive with gaps", () => {
   const reports = ["2020-W08", "2024-W16", "2024-W17", "2024-W20", "2024-W52", "2025-W01"].map((w) => week(w, "- 【贝易转】\n    1. 进展\n"));
   const archive = buildArchive(reports, projectRegistry, { staleAfterWeeks: 4 });
-  const pagers = new Map(archive.weeks.map((w) => [w.report.week, weekPager(w)]));
+  const pagers = new Map<string, ReturnType<typeof weekPager>>(archive.weeks.map((w) => [w.report.week, weekPager(w)]));
 
   it("calls a neighbour adjacent only when it is the previous or next ISO week (also across a year end)", () => {
     expect(pagers.get("2024-W17")!.prev!.gap.adjacent).toBe(true);

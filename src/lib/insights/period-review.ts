@@ -232,7 +232,7 @@ export function buildPeriodReviews(
   const groups = periodGroups(archive);
   const summaries = groups.map((g) => g.summary);
   return groups.map(({ summary, weeks }) => {
-    const ids = new Set(weeks.map((w) => w.report.week));
+    const ids = new Set<string>(weeks.map((w) => w.report.week));
     const inPeriod: InPeriod = (week) => ids.has(week);
     const { period } = summary;
     const plans = periodPlanReviews(weeks, insights);

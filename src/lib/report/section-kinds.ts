@@ -1,4 +1,5 @@
 import type { SectionKind } from "./model.ts";
+import { stripParenthetical } from "./text.ts";
 
 /**
  * Heading variants for each known section, in one place.
@@ -13,6 +14,15 @@ export const SECTION_HEADINGS: Record<Exclude<SectionKind, "objective" | "unknow
   plans: ["下周工作及目标", "下周工作与目标", "下周工作和目标", "下周计划", "下周工作", "下周目标", "下周重点"],
 };
 
+/**
+ * The checklist of last week's plans that `npm run new` writes (`## 上周计划完成情况`, see
+ * import/new-week-template.ts); the author ticks what got done. Its section stays kind `unknown`.
+ */
+export const PLAN_CHECKLIST_HEADINGS = [
+  "上周计划完成情况", "上周计划回顾", "上周计划完成", "上周计划",
+  "上周工作完成情况", "上周工作回顾", "上周工作完成", "上周工作",
+];
+
 /** `O1 业务服务`, `O2能力升级`, `O3：平台治理`, `O4-支付 × AI`, `OKR O1 …`. */
 const OBJECTIVE_HEADING = /^(?:OKR\s*)?[OoＯｏ]\s*([0-9０-９]{1,2})(?:\s*[：:、.．\-—–]\s*|\s+|(?=[^\x00-\x7F]))(.*)$/;
 
@@ -22,6 +32,8 @@ export interface HeadingClass {
   title: string;
   objectiveId?: string;
   objectiveTitle?: string;
+  /** A heading of kind `unknown` that names the 上周计划完成情况 checklist. */
+  planChecklist?: true;
 }
 
 /** Heading text without its 【】 wrapper and trailing colon. */
@@ -37,6 +49,7 @@ export function foldHeading(text: string): string {
   return cleanHeading(text).normalize("NFKC").replace(/[\s【】\[\]]/g, "").toLowerCase();
 }
 const fold = foldHeading;
+const PLAN_CHECKLIST = new Set(PLAN_CHECKLIST_HEADINGS.map(fold));
 
 /**
  * The kind of a heading. `sections` are the heading variants per kind (content/shape.yaml's, see
@@ -61,5 +74,7 @@ export function classifyHeading(
   for (const [kind, variants] of Object.entries(sections) as [SectionKind, string[]][]) {
     if (variants.some((v) => fold(v).length >= 3 && folded.includes(fold(v)))) return { kind, title };
   }
-  return { kind: "unknown", title };
+  // `上周计划完成情况（4/15-4/19）` too: the template's heading with the dates an author adds.
+  const checklist = PLAN_CHECKLIST.has(folded) || PLAN_CHECKLIST.has(fold(stripParenthetical(title)));
+  return checklist ? { kind: "unknown", title, planChecklist: true } : { kind: "unknown", title };
 }

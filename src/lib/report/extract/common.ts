@@ -15,6 +15,10 @@ export interface RawSection {
   depth: number;
   objectiveId?: string;
   objectiveTitle?: string;
+  /** The heading names the 上周计划完成情况 checklist (section-kinds.ts). */
+  planChecklist?: boolean;
+  /** Checklist headings among `nodes`, for a section whose own heading is another. */
+  innerChecklists?: Set<Heading>;
   heading?: Heading;
   nodes: RootContent[];
   anchor: string;

@@ -7,7 +7,7 @@ import type { ReportShape } from "../shape.ts";
 import { cleanHeading, foldHeading } from "../section-kinds.ts";
 import { itemHtml, lineOf, setId, toItems, type Context, type RawSection } from "./common.ts";
 
-/** Step 2: projects — `- 【X】` items, `**X**：` leads and project headings, as the shape says. */
+/** Step 4: projects — `- 【X】` items, `**X**：` leads and project headings, as the shape says. */
 
 // Matched on the trimmed text: a leading `\s*` before the optional `**` backtracked quadratically.
 const BRACKET_LEAD = /^(?:\*\*|__)?\s*【([^】\n]+)】/;
