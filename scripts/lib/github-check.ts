@@ -5,8 +5,6 @@
 import { execFileSync } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { readFrontmatterMetrics } from "../../src/lib/insights/frontmatter-metrics.ts";
-import { readPlanMarks } from "../../src/lib/insights/plan-marks.ts";
 import { isBranchName, isRepositoryName } from "../../src/lib/github/repository.ts";
 import { repositoryPath } from "../../src/lib/github/site-links.ts";
 import { parseWeekSource } from "../../src/lib/report/parse-week.ts";
@@ -82,12 +80,7 @@ export function reportToGitHub(input: { contentDir: string; checked: string[]; p
     return {
       file: f.repo,
       reading: report
-        ? readWeekReading(report, {
-            metricRegistry,
-            frontmatterMetrics: readFrontmatterMetrics(f.source),
-            planMarks: readPlanMarks(f.source),
-            previous,
-          })
+        ? readWeekReading(report, { metricRegistry, previous })
         : undefined,
       problems: input.problems.filter((p) => p.file === f.path).map((p) => ({ ...p, file: f.repo })),
     };

@@ -3,6 +3,7 @@ import build from "virtual:weekly-archive/build-context";
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Archive } from "../lib/archive.ts";
+import type { WeekReport } from "../lib/report/model.ts";
 import { buildInsights, type Insights } from "../lib/insights/insights.ts";
 import { sortMetricEntries } from "../lib/metric-registry.ts";
 import { sortedRegistry, type Registry } from "../lib/registry.ts";
@@ -10,7 +11,7 @@ import { defaultShape, loadShape } from "../lib/report/shape.ts";
 import { createRoutes } from "../lib/routes.ts";
 import type { SearchWeekRecord } from "../lib/search/records.ts";
 import type { SourceWeek } from "../lib/github/site-links.ts";
-import { archiveOf, archiveSearchRecords, parseWeekFile, visibleWeeks, weekLinks, withDistinctProjectSlugs, type ParsedWeekFile } from "../lib/week-files.ts";
+import { archiveOf, archiveSearchRecords, parseWeekFile, visibleWeeks, weekLinks, withDistinctProjectSlugs } from "../lib/week-files.ts";
 import { t } from "../i18n/zh-CN.ts";
 import { reportContextKey, takeCachedReports } from "./week-cache.ts";
 import { siteConfig } from "../site.config.ts";
@@ -44,7 +45,7 @@ function assertNothingDropped(ids: Set<string>): void {
 }
 
 /** This build's parsed weeks from the week check (data/week-cache.ts), where it left them for these files. */
-function cachedReports(registry: Registry, inputs: readonly { file: string; source: string }[]): (ParsedWeekFile | undefined)[] {
+function cachedReports(registry: Registry, inputs: readonly { file: string; source: string }[]): (WeekReport | undefined)[] {
   if (!build.weekCache) return [];
   const context = reportContextKey(registry, import.meta.env.BASE_URL);
   return takeCachedReports(build.weekCache.file, build.weekCache.version, inputs.map(({ file, source }) => [context, file, source]));
@@ -73,15 +74,13 @@ async function loadAll(registry: Registry, entries: readonly WeekEntry[]): Promi
     parseWeekFile(source, { file, registry, links, derivedSlugs }),
     registry,
   );
-  const sources: SourceWeek[] = files.map((parsed, i) => ({ week: parsed.report.week, slug: parsed.report.slug, ...inputs[i]! }));
+  const sources: SourceWeek[] = files.map((report, i) => ({ week: report.week, slug: report.slug, ...inputs[i]! }));
   // Drafts only in `astro dev` (the build names the drafts it leaves out: integrations/validate-weeks.ts).
   const shown = visibleWeeks(files, { drafts: build.command === "dev" });
   const archive = archiveOf(shown, registry, siteConfig.staleAfterWeeks);
   const metricRegistry = sortMetricEntries((await optionalCollection("metrics")).map((e) => e.data));
   const insights = buildInsights(archive, {
     metricRegistry,
-    frontmatterMetrics: new Map(shown.map((f) => [f.report.slug, f.frontmatterMetrics])),
-    planMarks: new Map(shown.map((f) => [f.report.slug, f.planMarks])),
   });
   return { archive, insights, searchRecords: archiveSearchRecords(archive, routes, t.week), sources };
 }

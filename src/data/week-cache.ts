@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { withTrailingSlash } from "../lib/routes.ts";
 import type { Problem } from "../lib/validate/problem.ts";
 import type { BodyCheckCache } from "../lib/validate/validate-week-files.ts";
-import type { ParsedWeekFile } from "../lib/week-files.ts";
+import type { WeekReport } from "../lib/report/model.ts";
 
 /**
  * What a build learnt about each week file — its check problems and its parsed model — in one
@@ -138,8 +138,8 @@ export class WeekCache {
   };
 
   readonly reports = {
-    get: (key: readonly string[]) => this.get<ParsedWeekFile>("r", key),
-    set: (key: readonly string[], parsed: ParsedWeekFile) => this.set("r", key, parsed),
+    get: (key: readonly string[]) => this.get<WeekReport>("r", key),
+    set: (key: readonly string[], parsed: WeekReport) => this.set("r", key, parsed),
   };
 
   /** Writes what this build used (entries of removed weeks go), unless it all came from the cache. */
@@ -167,19 +167,19 @@ export class WeekCache {
  * there is none, or the file was written by other code). The file is read a chunk at a time and
  * only the asked-for reports are decoded: at thousands of weeks it is over a hundred megabytes.
  */
-export function takeCachedReports(file: string, version: string, keys: readonly (readonly string[])[]): (ParsedWeekFile | undefined)[] {
+export function takeCachedReports(file: string, version: string, keys: readonly (readonly string[])[]): (WeekReport | undefined)[] {
   const hasher = new KeyHasher();
   const wanted = new Map<string, number[]>();
   keys.forEach((key, i) => {
     const h = hasher.hash("r", key);
     wanted.set(h, [...(wanted.get(h) ?? []), i]);
   });
-  const found: (ParsedWeekFile | undefined)[] = new Array(keys.length).fill(undefined);
+  const found: (WeekReport | undefined)[] = new Array(keys.length).fill(undefined);
   const report = "r".charCodeAt(0);
   forEachEntry(file, version, (kind, hash, json) => {
     const at = kind === report ? wanted.get(hash) : undefined;
     if (!at) return;
-    for (const i of at) found[i] = JSON.parse(json.toString("utf8")) as ParsedWeekFile;
+    for (const i of at) found[i] = JSON.parse(json.toString("utf8")) as WeekReport;
   });
   return found;
 }

@@ -1,9 +1,10 @@
 import { t } from "../i18n/zh-CN.ts";
 import { sortedRegistry } from "../lib/registry.ts";
 import { createRoutes } from "../lib/routes.ts";
+import type { WeekReport } from "../lib/report/model.ts";
 import type { SearchWeekRecord } from "../lib/search/records.ts";
 import { loadRegistry, startContentCheck, type ContentCheck } from "../lib/validate/load.ts";
-import { archiveOf, archiveSearchRecords, parseWeekFile, visibleWeeks, weekLinks, withDistinctProjectSlugs, type ParsedWeekFile } from "../lib/week-files.ts";
+import { archiveOf, archiveSearchRecords, parseWeekFile, visibleWeeks, weekLinks, withDistinctProjectSlugs } from "../lib/week-files.ts";
 import { codeVersion, reportContextKey, WeekCache } from "../data/week-cache.ts";
 import type { WeekJob } from "./week-job.ts";
 import { runWeekJobs } from "./week-workers.ts";
@@ -69,7 +70,7 @@ export async function checkAndParseWeeks(input: {
     return { check };
   }
   const links = weekLinks(createRoutes(input.base));
-  const files: { path: string; source: string; parsed: ParsedWeekFile }[] = [];
+  const files: { path: string; source: string; parsed: WeekReport }[] = [];
   weeks.forEach((f, i) => {
     const parsed = cached[i] ?? results[jobOf.get(f.path)!]?.parsed;
     // A week the parser rejects is left to the site, which stops the build with its error in context.
@@ -86,7 +87,7 @@ export async function checkAndParseWeeks(input: {
   );
   // A build publishes no draft: the search records leave them out, as the pages do.
   const published = visibleWeeks(distinct, { drafts: false });
-  const drafts = files.filter((f) => f.parsed.report.draft).map((f) => f.path);
+  const drafts = files.filter((f) => f.parsed.draft).map((f) => f.path);
   const records = archiveSearchRecords(archiveOf(published, registry, input.staleAfterWeeks), createRoutes(input.base), t.week);
   return { check, passed: { records, drafts, ...(input.cacheFile ? { cache: { file: input.cacheFile, version } } : {}) } };
 }

@@ -2,7 +2,8 @@ import type { Registry } from "../lib/registry.ts";
 import { createRoutes } from "../lib/routes.ts";
 import type { Problem } from "../lib/validate/problem.ts";
 import { checkWeekBody, type BodyJob, type ValidateContext } from "../lib/validate/validate-week-files.ts";
-import { parseWeekFile, weekLinks, type ParsedWeekFile } from "../lib/week-files.ts";
+import type { WeekReport } from "../lib/report/model.ts";
+import { parseWeekFile, weekLinks } from "../lib/week-files.ts";
 
 /**
  * One week's share of a build's check and parse, as plain data so a worker thread can do it
@@ -31,7 +32,7 @@ export interface WeekJobSetup {
 export interface WeekJobResult {
   problems: Problem[];
   /** Absent when not asked for, or when the week does not parse (the site then stops with its error in context). */
-  parsed?: ParsedWeekFile;
+  parsed?: WeekReport;
 }
 
 /** Builds the per-thread part of `runWeekJob` once. */

@@ -5,8 +5,6 @@
  */
 import { buildArchive, type Archive } from "./archive.ts";
 import { formatWeekRange } from "./format.ts";
-import { readFrontmatterMetrics, type FrontmatterMetric } from "./insights/frontmatter-metrics.ts";
-import { readPlanMarks, type PlanMark } from "./insights/plan-marks.ts";
 import type { Registry } from "./registry.ts";
 import type { WeekReport } from "./report/model.ts";
 import { parseWeekSource, WeekParseError, type ParseWeekOptions, type WeekLinks } from "./report/parse-week.ts";
@@ -14,22 +12,10 @@ import type { Routes } from "./routes.ts";
 import { distinctDerivedSlugs, projectNameKey, type DerivedSlugs } from "./report/project-names.ts";
 import { toSearchRecord, type SearchWeekRecord } from "./search/records.ts";
 
-export interface ParsedWeekFile {
-  report: WeekReport;
-  /** Frontmatter `metrics:`, which the report does not carry. */
-  frontmatterMetrics: FrontmatterMetric[];
-  /** The 上周计划完成情况 ticks, which the report does not carry. */
-  planMarks: PlanMark[];
-}
-
 /** Throws WeekParseError for a week the parser rejects, and names the file for anything else. */
-export function parseWeekFile(source: string, options: ParseWeekOptions): ParsedWeekFile {
+export function parseWeekFile(source: string, options: ParseWeekOptions): WeekReport {
   try {
-    return {
-      report: parseWeekSource(source, options),
-      frontmatterMetrics: readFrontmatterMetrics(source),
-      planMarks: readPlanMarks(source),
-    };
+    return parseWeekSource(source, options);
   } catch (e) {
     if (e instanceof WeekParseError) throw e;
     throw new Error(`${options.file}: 解析失败（failed to parse）：${(e as Error).message}`, { cause: e });
@@ -44,11 +30,11 @@ export function parseWeekFile(source: string, options: ParseWeekOptions): Parsed
  */
 export function withDistinctProjectSlugs<T>(
   items: readonly T[],
-  parsed: readonly ParsedWeekFile[],
-  reparse: (item: T, derivedSlugs: DerivedSlugs) => ParsedWeekFile,
+  parsed: readonly WeekReport[],
+  reparse: (item: T, derivedSlugs: DerivedSlugs) => WeekReport,
   registry?: Registry,
-): ParsedWeekFile[] {
-  const mentions = parsed.flatMap((f) => f.report.projects);
+): WeekReport[] {
+  const mentions = parsed.flatMap((f) => f.projects);
   const registered = new Set(mentions.filter((p) => p.registered).map((p) => p.slug));
   for (const p of registry?.projects ?? []) registered.add(p.slug);
   const derived = distinctDerivedSlugs(
@@ -57,7 +43,7 @@ export function withDistinctProjectSlugs<T>(
   );
   if (derived.size === 0) return [...parsed];
   return parsed.map((f, i) => {
-    const stale = f.report.projects.some((p) => !p.registered && derived.has(projectNameKey(p.name)) && p.slug !== derived.get(projectNameKey(p.name)));
+    const stale = f.projects.some((p) => !p.registered && derived.has(projectNameKey(p.name)) && p.slug !== derived.get(projectNameKey(p.name)));
     return stale ? reparse(items[i]!, derived) : f;
   });
 }
@@ -70,16 +56,12 @@ export function weekLinks(routes: Routes): WeekLinks {
  * The weeks a site shows: all of them in `astro dev`, where an author previews a draft; the
  * published ones in a build, so a draft reaches no page, feed, sitemap or search index.
  */
-export function visibleWeeks<T extends ParsedWeekFile>(files: readonly T[], options: { drafts: boolean }): T[] {
-  return options.drafts ? [...files] : files.filter((f) => !f.report.draft);
+export function visibleWeeks<T extends Pick<WeekReport, "draft">>(reports: readonly T[], options: { drafts: boolean }): T[] {
+  return options.drafts ? [...reports] : reports.filter((r) => !r.draft);
 }
 
-export function archiveOf(files: readonly ParsedWeekFile[], registry: Registry, staleAfterWeeks: number): Archive {
-  return buildArchive(
-    files.map((f) => f.report),
-    registry,
-    { staleAfterWeeks },
-  );
+export function archiveOf(reports: readonly WeekReport[], registry: Registry, staleAfterWeeks: number): Archive {
+  return buildArchive([...reports], registry, { staleAfterWeeks });
 }
 
 /** The UI strings a record carries; `t.week` (src/i18n) has them. */

@@ -1,10 +1,8 @@
 import type { Archive } from "../archive.ts";
-import type { FrontmatterMetric } from "./frontmatter-metrics.ts";
 import { buildIncidentLog, type IncidentLog } from "./incident-log.ts";
 import { metricChart, type IncidentWeek, type MetricChartModel } from "./metric-chart.ts";
 import type { MetricEntry } from "../metric-registry.ts";
 import { buildMetricSeries, comparePoints, metricHeading, type MetricComparison, type MetricHeading, type MetricSeries } from "./metric-series.ts";
-import type { PlanMark } from "./plan-marks.ts";
 import { keptCount, reviewPlans, type PlanReview } from "./plan-vs-done.ts";
 import type { WeekReport } from "../report/model.ts";
 import { weeksBetween, type WeekId } from "../week-id.ts";
@@ -47,10 +45,6 @@ export interface Insights {
 
 export interface InsightsInput {
   metricRegistry: readonly MetricEntry[];
-  /** Frontmatter `metrics:` per week slug; weeks without any may be absent. */
-  frontmatterMetrics?: ReadonlyMap<string, FrontmatterMetric[]>;
-  /** Ticks of each week's 上周计划完成情况 checklist (readPlanMarks), by week slug. */
-  planMarks?: ReadonlyMap<string, PlanMark[]>;
 }
 
 /** Every cross-week insight, in one linear pass over the archive (built once per site build). */
@@ -59,7 +53,7 @@ export function buildInsights(
   input: InsightsInput,
 ): Insights {
   const { series } = buildMetricSeries(
-    archive.weeks.map((w) => ({ report: w.report, frontmatterMetrics: input.frontmatterMetrics?.get(w.report.slug) })),
+    archive.weeks.map((w) => w.report),
     input.metricRegistry,
   );
   const weeks = new Map<string, WeekInsights>();
@@ -68,7 +62,7 @@ export function buildInsights(
     const prev = w.prev && weeksBetween(w.prev.week as WeekId, w.report.week as WeekId) === 1 ? w.prev : undefined;
     weeks.set(w.report.slug, {
       metrics: [],
-      plans: prev && prev.plans.length > 0 ? planReviewOf(prev, w.report, input.planMarks?.get(w.report.slug)) : undefined,
+      plans: prev && prev.plans.length > 0 ? planReviewOf(prev, w.report) : undefined,
     });
   }
   for (const s of series) {
@@ -90,8 +84,8 @@ export function buildInsights(
   };
 }
 
-function planReviewOf(prev: WeekReport, report: WeekReport, marks: readonly PlanMark[] | undefined): WeekPlanReview {
-  const reviews = reviewPlans(prev, report, marks);
+function planReviewOf(prev: WeekReport, report: WeekReport): WeekPlanReview {
+  const reviews = reviewPlans(prev, report);
   return { fromWeek: prev.week, fromSlug: prev.slug, fromTitle: prev.title, reviews, done: keptCount(reviews) };
 }
 

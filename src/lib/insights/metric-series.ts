@@ -1,5 +1,4 @@
 import type { WeekReport } from "../report/model.ts";
-import type { FrontmatterMetric } from "./frontmatter-metrics.ts";
 import {
   createMetricMatcher,
   isImprovement,
@@ -69,10 +68,7 @@ export function metricHeading(s: MetricSeries): MetricHeading {
 }
 
 /** A week as the metric steps see it. */
-export interface MetricWeekInput {
-  report: Pick<WeekReport, "week" | "slug" | "metrics" | "incidents">;
-  frontmatterMetrics?: FrontmatterMetric[];
-}
+export type MetricWeekInput = Pick<WeekReport, "week" | "slug" | "metrics" | "frontmatterMetrics" | "incidents">;
 
 export function decimalsOf(raw: string): number {
   const m = /\.(\d+)/.exec(raw);
@@ -127,8 +123,8 @@ export function buildMetricSeries(
       missedCount: 0,
     });
   const byWeek = new Map<string, WeekMetricValue[]>();
-  for (const { report, frontmatterMetrics } of weeks) {
-    const values = weekMetricValues({ week: report.week, metrics: report.metrics, frontmatterMetrics }, matcher);
+  for (const report of weeks) {
+    const values = weekMetricValues(report, matcher);
     byWeek.set(report.slug, values);
     for (const v of values) {
       let s = byId.get(v.id);

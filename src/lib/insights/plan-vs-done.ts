@@ -10,9 +10,8 @@
  *   本周有进展 when the same project/subject comes back with a shared key phrase, 不确定 when only
  *   one of the two shows, 本周未提及 when neither does.
  */
-import type { PlanItem, WeekReport } from "../report/model.ts";
+import type { PlanItem, PlanMark, WeekReport } from "../report/model.ts";
 import { normalizeName, stripParenthetical } from "../report/text.ts";
-import type { PlanMark } from "./plan-marks.ts";
 
 export type PlanStatus = "done" | "open" | "addressed" | "unsure" | "not-mentioned";
 
@@ -271,8 +270,8 @@ export function markFor(plan: Pick<PlanItem, "text">, marks: readonly PlanMark[]
   return loose.length === 1 ? loose[0]!.checked : undefined;
 }
 
-/** Every plan of `previous` judged against `current` (and its 上周计划完成情况 ticks, when given). */
-export function reviewPlans(previous: Pick<WeekReport, "plans">, current: DoneSource, marks: readonly PlanMark[] = []): PlanReview[] {
+/** Every plan of `previous` judged against `current` and its 上周计划完成情况 ticks. */
+export function reviewPlans(previous: Pick<WeekReport, "plans">, current: DoneSource & Pick<WeekReport, "planMarks">): PlanReview[] {
   const blocks = doneBlocks(current).map(prepare);
-  return previous.plans.map((plan) => judge(plan, blocks, markFor(plan, marks)));
+  return previous.plans.map((plan) => judge(plan, blocks, markFor(plan, current.planMarks)));
 }

@@ -2,9 +2,7 @@
  * How the site read one week, as plain data: what `npm run check` shows a reviewer (the pull request's
  * job summary) and `--explain` prints. Takes the parsed WeekReport; every field points back at a line.
  */
-import type { FrontmatterMetric } from "./frontmatter-metrics.ts";
 import { createMetricMatcher, meetsTarget, type MetricEntry } from "../metric-registry.ts";
-import type { PlanMark } from "./plan-marks.ts";
 import { reviewPlans, type PlanStatus } from "./plan-vs-done.ts";
 import { weekMetricValues } from "../report/week-metrics.ts";
 import type { WeekReport } from "../report/model.ts";
@@ -38,16 +36,14 @@ export interface WeekReading {
 
 export interface WeekReadingInput {
   metricRegistry?: readonly MetricEntry[];
-  frontmatterMetrics?: readonly FrontmatterMetric[];
   /** The archive's week before this one. */
   previous?: Pick<WeekReport, "week" | "plans">;
-  planMarks?: readonly PlanMark[];
 }
 
 export function readWeekReading(report: WeekReport, input: WeekReadingInput = {}): WeekReading {
   const registry = input.metricRegistry ?? [];
   const matcher = createMetricMatcher(registry);
-  const metrics = weekMetricValues({ week: report.week, metrics: report.metrics, frontmatterMetrics: [...(input.frontmatterMetrics ?? [])] }, matcher).map(
+  const metrics = weekMetricValues(report, matcher).map(
     (m) => {
       const entry = m.registered ? matcher.byId(m.id) : undefined;
       return {
@@ -83,7 +79,7 @@ export function readWeekReading(report: WeekReport, input: WeekReadingInput = {}
     planReview: input.previous
       ? {
           previousWeek: input.previous.week,
-          items: reviewPlans(input.previous, report, input.planMarks).map((r) => ({ text: r.plan.text, status: r.status, explicit: r.explicit })),
+          items: reviewPlans(input.previous, report).map((r) => ({ text: r.plan.text, status: r.status, explicit: r.explicit })),
         }
       : undefined,
   };

@@ -1,15 +1,9 @@
-import type { MetricGroup } from "./model.ts";
+import type { FrontmatterMetric, WeekReport } from "./model.ts";
 import { pinyinSlug } from "./slug.ts";
-import type { FrontmatterMetric } from "../insights/frontmatter-metrics.ts";
 import { createMetricMatcher, type MetricEntry, type MetricMatcher } from "../metric-registry.ts";
 
-/** What the metric steps need of a week: its readings and, when written, its frontmatter `metrics:`. */
-export interface MetricSourceWeek {
-  week: string;
-  metrics: MetricGroup[];
-  /** Values from frontmatter `metrics:` (see readFrontmatterMetrics); they win over the section. */
-  frontmatterMetrics?: FrontmatterMetric[];
-}
+/** What the metric steps need of a week: its readings and its frontmatter `metrics:` (which win over the section). */
+export type MetricSourceWeek = Pick<WeekReport, "metrics" | "frontmatterMetrics">;
 
 /** One metric's value in one week, after frontmatter and section have been reconciled. */
 export interface WeekMetricValue {
@@ -72,7 +66,7 @@ function reconcile(week: MetricSourceWeek, matcher: MetricMatcher) {
       if (!section.has(m.id)) section.set(m.id, { ...m, value: r.value, raw: r.raw, unit: m.unit || r.unit, source: "section", line: r.line });
     }
   const front = new Map<string, WeekMetricValue>();
-  for (const f of week.frontmatterMetrics ?? []) {
+  for (const f of week.frontmatterMetrics) {
     const m = resolve(matcher, f.key, "");
     if (!front.has(m.id)) front.set(m.id, { ...m, value: f.value, raw: f.raw, source: "frontmatter", line: f.line });
   }

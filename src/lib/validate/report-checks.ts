@@ -1,4 +1,3 @@
-import { readFrontmatterMetrics } from "../insights/frontmatter-metrics.ts";
 import type { MetricEntry } from "../metric-registry.ts";
 import { describeMismatch, metricMismatches, unknownFrontmatterMetrics } from "../report/week-metrics.ts";
 import type { Registry } from "../registry.ts";
@@ -42,9 +41,8 @@ export function checkReports(
     }
     parsed.push({ file: file.path, report });
     if (!metrics) continue;
-    const frontmatterMetrics = readFrontmatterMetrics(file.source);
     const known = metrics.map((m) => m.id).join("、");
-    for (const f of unknownFrontmatterMetrics(frontmatterMetrics, metrics))
+    for (const f of unknownFrontmatterMetrics(report.frontmatterMetrics, metrics))
       problems.push({
         file: file.path,
         line: f.line,
@@ -53,11 +51,7 @@ export function checkReports(
         message: `frontmatter 指标「${f.key}」不在 content/metrics.yaml 中，图表里会单独成一条线 (unknown metric id "${f.key}")`,
         hint: `改成已登记的 id（${known}），或在 content/metrics.yaml 登记它`,
       });
-    const mismatches = metricMismatches(
-      { week: report.week, metrics: report.metrics, frontmatterMetrics },
-      metrics,
-      file.path,
-    );
+    const mismatches = metricMismatches(report, metrics, file.path);
     for (const m of mismatches) {
       const { message, hint } = describeMismatch(m);
       problems.push({ file: file.path, line: m.line, field: `metrics`, severity: "warning", message, hint });

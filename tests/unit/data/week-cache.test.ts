@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { codeVersion, reportContextKey, takeCachedReports, WeekCache } from "../../../src/data/week-cache.ts";
-import type { ParsedWeekFile } from "../../../src/lib/week-files.ts";
+import type { WeekReport } from "../../../src/lib/report/model.ts";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -15,7 +15,7 @@ const tempDir = (): string => {
   return dir;
 };
 
-const parsed = { report: { week: "2024-W17", html: "<p>支付\n成功率 \"99%\"</p>" } } as unknown as ParsedWeekFile;
+const parsed = { week: "2024-W17", html: "<p>支付\n成功率 \"99%\"</p>" } as unknown as WeekReport;
 
 describe("WeekCache", () => {
   it("reads back on the next build what this one stored, newlines and quotes in values included", () => {
@@ -80,13 +80,13 @@ describe("takeCachedReports", () => {
     const file = join(tempDir(), "weeks.txt");
     const cache = new WeekCache(file, "v1");
     // ~20 MB of two-byte text: lines straddle the 8 MB chunks.
-    const weeks = Array.from({ length: 60 }, (_, i) => ({ report: { week: `2024-W${i}`, html: "支付".repeat(60_000 + i * 997) } }) as unknown as ParsedWeekFile);
+    const weeks = Array.from({ length: 60 }, (_, i) => ({ week: `2024-W${i}`, html: "支付".repeat(60_000 + i * 997) }) as unknown as WeekReport);
     weeks.forEach((w, i) => cache.reports.set(["ctx", `w${i}`], w));
     cache.save();
     const keys = weeks.map((_, i) => ["ctx", `w${59 - i}`]);
     const found = takeCachedReports(file, "v1", keys);
-    expect(found.map((w) => w?.report.week)).toEqual(weeks.map((w) => w.report.week).reverse());
-    expect(found.every((w, i) => w?.report.html.length === weeks[59 - i]!.report.html.length)).toBe(true);
+    expect(found.map((w) => w?.week)).toEqual(weeks.map((w) => w.week).reverse());
+    expect(found.every((w, i) => w?.html.length === weeks[59 - i]!.html.length)).toBe(true);
   });
 });
 

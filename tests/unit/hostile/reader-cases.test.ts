@@ -221,9 +221,7 @@ describe("hostile weeks, reader half", () => {
     const registry = loadRegistry(join(repo, "content"));
     const files = loadWeekFiles(join(repo, "content/weeks"), repo).filter((f) => f.path.endsWith(".mdx") && !f.unreadable);
     const parsed = files.map((f) => parseWeekFile(f.source, { file: f.path, registry }));
-    const reports = withDistinctProjectSlugs(files, parsed, (f, derivedSlugs) => parseWeekFile(f.source, { file: f.path, registry, derivedSlugs }), registry).map(
-      (p) => p.report,
-    );
+    const reports = withDistinctProjectSlugs(files, parsed, (f, derivedSlugs) => parseWeekFile(f.source, { file: f.path, registry, derivedSlugs }), registry);
     for (const r of reports) {
       // No executable vector in the HTML the page injects; no control character anywhere (text fields are escaped on render).
       expect(r.html).not.toMatch(/javascript:|<script|\son[a-z]+\s*=/i);

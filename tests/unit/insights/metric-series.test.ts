@@ -21,7 +21,7 @@ describe("metric series", () => {
     week("2024-W17", "本周无系统运行数据。\n"),
     week("2024-W18", metricsBody("99.997%", 0, 1)),
   ];
-  const { series, byWeek } = buildMetricSeries(weeks.map((report) => ({ report })), metricRegistry);
+  const { series, byWeek } = buildMetricSeries(weeks, metricRegistry);
   const get = (id: string) => series.find((s) => s.id === id)!;
 
   it("lists registered metrics in registry order, then labels the registry lacks", () => {
@@ -62,7 +62,7 @@ describe("metric series", () => {
     const availability = [{ id: "yearly-availability", label: "年度可用性", aliases: [], unit: "%", direction: "higher" as const, target: 99.99 }];
     const body = (v: string) => `## 系统运行数据\n\n- 年度可用性：${v}\n`;
     const { series: [s] } = buildMetricSeries(
-      [week("2024-W16", body("100%")), week("2024-W17", body("100%"))].map((report) => ({ report })),
+      [week("2024-W16", body("100%")), week("2024-W17", body("100%"))],
       availability,
     );
     expect(s!.decimals).toBe(2);
@@ -73,7 +73,7 @@ describe("metric series", () => {
   it("says how far back the previous reading is when it is not last week", () => {
     expect(get("deposit-success-rate").comparison!.previousGap).toMatchObject({ weeks: -2, adjacent: false, distance: "2 周前" });
     const far = buildMetricSeries(
-      [week("2020-W08", metricsBody("99.9%", 0, 0)), week("2024-W17", metricsBody("99.99%", 0, 0))].map((report) => ({ report })),
+      [week("2020-W08", metricsBody("99.9%", 0, 0)), week("2024-W17", metricsBody("99.99%", 0, 0))],
       metricRegistry,
     ).series.find((s) => s.id === "deposit-success-rate")!;
     expect(far.comparison!.previousGap).toMatchObject({ adjacent: false, distance: "4 年前" });
@@ -97,7 +97,7 @@ describe("on a generated corpus of 60 weeks plus the seed", () => {
   files.push({ week: "2024-W17", source: SEED_SOURCE });
   const reports = files.map((f) => parseWeekSource(f.source, { file: `${f.week}.mdx`, registry: projectRegistry }));
   reports.sort((a, b) => (a.week < b.week ? -1 : 1));
-  const { series } = buildMetricSeries(reports.map((report) => ({ report })), metricRegistry);
+  const { series } = buildMetricSeries(reports, metricRegistry);
   // Targets straight from the YAML text, not through the schema or meetsTarget.
   const yaml = parse(readFileSync(new URL("../../fixtures/content/metrics.yaml", import.meta.url), "utf8")) as { label: string; target?: number; direction: string }[];
 

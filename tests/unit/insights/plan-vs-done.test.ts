@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../../src/lib/archive.ts";
 import { buildInsights } from "../../../src/lib/insights/insights.ts";
-import { readPlanMarks } from "../../../src/lib/insights/plan-marks.ts";
 import { doneBlocks, keyPhrases, markFor, reviewPlan, reviewPlans, type PlanStatus } from "../../../src/lib/insights/plan-vs-done.ts";
 import type { PlanItem } from "../../../src/lib/report/model.ts";
 import { metricRegistry, projectRegistry, week, weekSource } from "./helpers.ts";
@@ -150,7 +149,8 @@ describe("this week's 上周计划完成情况 checklist", () => {
     1. 人员面试
     `,
   );
-  const marks = readPlanMarks(source);
+  const current = week("2024-W18", source.split("---\n")[2]!);
+  const marks = current.planMarks;
 
   it("reads each tick with its file line", () => {
     expect(marks).toEqual([
@@ -175,13 +175,12 @@ describe("this week's 上周计划完成情况 checklist", () => {
   });
 
   it("finds no checklist in a week without one", () => {
-    expect(readPlanMarks(weekSource("2024-W18", "## 下周工作及目标\n\n- [x] 贝易转联调\n"))).toEqual([]);
+    expect(week("2024-W18", "## 下周工作及目标\n\n- [x] 贝易转联调\n").planMarks).toEqual([]);
   });
 
   it("lets the checklist overrule the text and the plan's own box", () => {
     const previous = week("2024-W17", "# 下周工作及目标\n\n- [ ] 信用分方案评审\n- 人员面试\n- 稳定性周会\n");
-    const current = week("2024-W18", source.split("---\n")[2]!);
-    expect(reviewPlans(previous, current, marks).map((r) => [r.plan.text, r.status, r.markedIn])).toEqual([
+    expect(reviewPlans(previous, current).map((r) => [r.plan.text, r.status, r.markedIn])).toEqual([
       ["信用分方案评审", "done", "review"],
       ["人员面试", "open", "review"],
       ["稳定性周会", "not-mentioned", undefined],

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../../src/lib/archive.ts";
-import { readFrontmatterMetrics } from "../../../src/lib/insights/frontmatter-metrics.ts";
 import { buildInsights } from "../../../src/lib/insights/insights.ts";
 import { weekMetricValues } from "../../../src/lib/report/week-metrics.ts";
 import { parseWeekSource } from "../../../src/lib/report/parse-week.ts";
@@ -9,7 +8,7 @@ import { metricRegistry, projectRegistry, SEED_SOURCE } from "./helpers.ts";
 const seed = parseWeekSource(SEED_SOURCE, { file: "content/weeks/2024-W17.mdx", registry: projectRegistry });
 
 describe("the seed week 2024-W17", () => {
-  const values = weekMetricValues({ ...seed, frontmatterMetrics: readFrontmatterMetrics(SEED_SOURCE) }, metricRegistry);
+  const values = weekMetricValues(seed, metricRegistry);
   const byId = Object.fromEntries(values.map((v) => [v.id, v]));
 
   it.each([

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { readFrontmatterMetrics } from "../../../src/lib/insights/frontmatter-metrics.ts";
 import { describeMismatch, metricMismatches, unknownFrontmatterMetrics, weekMetricValues } from "../../../src/lib/report/week-metrics.ts";
 import { metricRegistry, week, weekSource } from "./helpers.ts";
 
@@ -12,27 +11,9 @@ const BODY = `
 `;
 const FRONT = 'metrics:\n  deposit-success-rate: 99.95%\n  withdrawal-success-rate: 99.984\n  年度可用性: "100%"\n';
 
-describe("frontmatter metrics", () => {
-  it("reads keys, values and file lines", () => {
-    expect(readFrontmatterMetrics(weekSource("2024-W18", BODY, FRONT))).toEqual([
-      { key: "deposit-success-rate", value: 99.95, raw: "99.95%", line: 4 },
-      { key: "withdrawal-success-rate", value: 99.984, raw: "99.984", line: 5 },
-      { key: "年度可用性", value: 100, raw: "100%", line: 6 },
-    ]);
-  });
-
-  it.each([
-    ["no frontmatter metrics", ""],
-    ["metrics not a map", "metrics: 99\n"],
-    ["a value that is not a number", "metrics:\n  deposit-success-rate: 很好\n"],
-  ])("gives nothing for %s", (_, front) => {
-    expect(readFrontmatterMetrics(weekSource("2024-W18", BODY, front))).toEqual([]);
-  });
-});
-
 describe("frontmatter wins over the section", () => {
   const source = weekSource("2024-W18", BODY, FRONT);
-  const report = { ...week("2024-W18", BODY, FRONT), frontmatterMetrics: readFrontmatterMetrics(source) };
+  const report = week("2024-W18", BODY, FRONT);
 
   it("uses the frontmatter value where both are written, the section elsewhere", () => {
     const values = Object.fromEntries(weekMetricValues(report, metricRegistry).map((v) => [v.id, [v.value, v.source]]));
@@ -80,7 +61,7 @@ describe("frontmatter wins over the section", () => {
 
 describe("unknown frontmatter metric keys", () => {
   it("names keys that are neither an id nor a label of the registry", () => {
-    const found = readFrontmatterMetrics(weekSource("2024-W18", BODY, "metrics:\n  deposit-sucess-rate: 99.9\n  年度可用性: 100\n  incidents-ab: 0\n"));
+    const found = week("2024-W18", BODY, "metrics:\n  deposit-sucess-rate: 99.9\n  年度可用性: 100\n  incidents-ab: 0\n").frontmatterMetrics;
     expect(unknownFrontmatterMetrics(found, metricRegistry).map((f) => [f.key, f.line])).toEqual([["deposit-sucess-rate", 4]]);
   });
 });

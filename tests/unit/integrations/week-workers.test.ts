@@ -22,7 +22,7 @@ describe("runWeekJobs", () => {
     const one = await runWeekJobs(jobs, setup, 1);
     const three = await runWeekJobs(jobs, setup, 3);
     expect(JSON.parse(JSON.stringify(three))).toEqual(JSON.parse(JSON.stringify(one)));
-    expect(one.at(-2)?.parsed?.report.week).toBe("2024-W17");
+    expect(one.at(-2)?.parsed?.week).toBe("2024-W17");
     // A week that fails its check is not parsed.
     expect(one.at(-1)?.parsed).toBeUndefined();
     expect(one.at(-1)?.problems.some((p) => p.severity === "error")).toBe(true);

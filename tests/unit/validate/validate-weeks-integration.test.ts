@@ -56,7 +56,7 @@ describe("validateWeeksIntegration", () => {
     expect(lines.find((l) => l.startsWith("r "))).toContain("贝易转（C转）");
     const seed = readFileSync(SEED_FILE, "utf8");
     const [report] = takeCachedReports(context.weekCache!.file, context.weekCache!.version, [[reportContextKey(sortedRegistry(loadRegistry(FIXTURE_CONTENT)), "/"), SEED_FILE, seed]]);
-    expect(report?.report.week).toBe("2024-W17");
+    expect(report?.week).toBe("2024-W17");
     expect(handed.map((records) => records.map((r) => r.week))).toEqual([["2024-W17"]]);
   });
 
