@@ -9,7 +9,7 @@ import { buildNewWeek, currentWeekId, pickTemplateWeek } from "../src/lib/import
 import { readWeekSource } from "../src/lib/report/week-source.ts";
 import { displayPath, loadValidateContext, loadWeekFiles } from "../src/lib/validate/load.ts";
 import { formatProblem, validateWeekFiles } from "../src/lib/validate/index.ts";
-import { explainWeekId, type WeekId } from "../src/lib/week-id.ts";
+import { explainWeekId, isWeekId } from "../src/lib/week-id.ts";
 
 const arg = process.argv[2];
 if (arg === "--help" || arg === "-h") {
@@ -18,10 +18,9 @@ if (arg === "--help" || arg === "-h") {
 }
 
 // 1. Which week.
-const week = (arg ?? currentWeekId(new Date())) as WeekId;
-const why = explainWeekId(week);
-if (why) {
-  console.error(`✗ 周号 ${week} 无效：${why}`);
+const week = arg ?? currentWeekId(new Date());
+if (!isWeekId(week)) {
+  console.error(`✗ 周号 ${week} 无效：${explainWeekId(week)}`);
   process.exit(2);
 }
 const contentDir = resolve(siteConfig.contentDir);

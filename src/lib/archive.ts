@@ -19,7 +19,7 @@ export interface ArchiveWeek {
 }
 
 export interface ProjectWeekEntry {
-  week: string;
+  week: WeekId;
   weekSlug: string;
   anchor: string;
   name: string;
@@ -29,7 +29,7 @@ export interface ProjectWeekEntry {
 }
 
 export interface ProgressPoint {
-  week: string;
+  week: WeekId;
   percent: number;
 }
 
@@ -44,9 +44,9 @@ export interface ProjectTimeline {
   objective?: string;
   /** Newest first. */
   entries: ProjectWeekEntry[];
-  firstWeek: string;
+  firstWeek: WeekId;
   /** Newest week naming the project anywhere: as a 【project】 or under an objective. */
-  lastWeek: string;
+  lastWeek: WeekId;
   /** Where that newest mention is: a 【project】 entry or, when later, an objective item about it. */
   lastMention: WeekPlace;
   weekCount: number;
@@ -56,12 +56,12 @@ export interface ProjectTimeline {
   weeksSilent: number;
   stale: boolean;
   /** Objective items elsewhere whose subject is this project; newest first, like `entries`. */
-  objectiveMentions: { week: string; weekSlug: string; objectiveId: string; anchor: string; html: string }[];
+  objectiveMentions: { week: WeekId; weekSlug: string; objectiveId: string; anchor: string; html: string }[];
 }
 
 /** A place on a week page: the week, its URL slug and the anchor of the item. */
 export interface WeekPlace {
-  week: string;
+  week: WeekId;
   weekSlug: string;
   anchor: string;
 }
@@ -71,15 +71,15 @@ export interface SubjectThread {
   subject: string;
   projectSlug?: string;
   /** Newest first. */
-  entries: { week: string; weekSlug: string; anchor: string; html: string; text: string; progress: Progress[] }[];
-  lastWeek: string;
+  entries: { week: WeekId; weekSlug: string; anchor: string; html: string; text: string; progress: Progress[] }[];
+  lastWeek: WeekId;
   weeksSilent: number;
   stale: boolean;
   progress: ProgressPoint[];
 }
 
 export interface ObjectiveWeek {
-  week: string;
+  week: WeekId;
   weekSlug: string;
   anchor: string;
   groups: { subject: string; key: string; projectSlug?: string; items: ObjectiveItem[] }[];
@@ -94,8 +94,8 @@ export interface ObjectiveTimeline {
   weeks: ObjectiveWeek[];
   subjects: SubjectThread[];
   itemCount: number;
-  firstWeek?: string;
-  lastWeek?: string;
+  firstWeek?: WeekId;
+  lastWeek?: WeekId;
 }
 
 export interface YearGroup {
@@ -122,8 +122,8 @@ export interface ArchiveOptions {
   staleAfterWeeks: number;
 }
 
-function thursdayMonth(week: string): number {
-  const monday = weekStart(week as WeekId);
+function thursdayMonth(week: WeekId): number {
+  const monday = weekStart(week);
   return new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 3).getMonth() + 1;
 }
 
@@ -131,10 +131,10 @@ export function subjectKey(subject: string): string {
   return normalizeName(stripParenthetical(subject));
 }
 
-function progressSeries(points: { week: string; progress: Progress[] }[]): ProgressPoint[] {
+function progressSeries(points: { week: WeekId; progress: Progress[] }[]): ProgressPoint[] {
   return points
     .map((p) => ({ week: p.week, figure: headlineProgress(p.progress) }))
-    .filter((p): p is { week: string; figure: Progress } => !!p.figure)
+    .filter((p): p is { week: WeekId; figure: Progress } => !!p.figure)
     .map((p) => ({ week: p.week, percent: p.figure.percent }))
     .sort((a, b) => compareWeekIds(a.week, b.week));
 }
@@ -150,7 +150,7 @@ export function buildArchive(reports: WeekReport[], registry: Registry, options:
     next: sorted[i + 1],
   }));
   const latest = sorted.at(-1);
-  const silentSince = (week: string): number => (latest ? weeksBetween(week as WeekId, latest.week as WeekId) : 0);
+  const silentSince = (week: WeekId): number => (latest ? weeksBetween(week, latest.week) : 0);
 
   const years: YearGroup[] = [];
   for (const w of [...weeks].reverse()) {
@@ -261,7 +261,7 @@ function buildObjectives(
   weeks: ArchiveWeek[],
   registry: Registry,
   options: ArchiveOptions,
-  silentSince: (week: string) => number,
+  silentSince: (week: WeekId) => number,
   projects: Map<string, ProjectTimeline>,
 ): ObjectiveTimeline[] {
   const byId = new Map<string, ObjectiveTimeline>();

@@ -11,9 +11,9 @@ export function formatCreated(created: string): string {
 }
 
 /** `2024-04-22 – 2024-04-28` style range of a week, in Chinese short form. */
-export function formatWeekRange(id: string): { from: string; to: string } {
-  const start = weekStart(id as WeekId);
-  const end = weekEnd(id as WeekId);
+export function formatWeekRange(id: WeekId): { from: string; to: string } {
+  const start = weekStart(id);
+  const end = weekEnd(id);
   const sameYear = start.getFullYear() === end.getFullYear();
   return {
     from: format(start, "yyyy年M月d日"),

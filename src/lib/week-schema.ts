@@ -1,13 +1,20 @@
 import { z } from "astro/zod";
-import { explainWeekId, type WeekId } from "./week-id.ts";
+import { explainWeekId, isWeekId, type WeekId } from "./week-id.ts";
 
 /** ISO 8601 date-time with minutes and an offset, as Notion's `Created:` becomes on import. */
 const CREATED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-export const weekLabelSchema = z.string().superRefine((value, ctx) => {
-  const why = explainWeekId(value);
-  if (why) ctx.addIssue({ code: "custom", message: why });
-}).transform((value) => value as WeekId);
+/** A week id that exists in the ISO calendar (`2024-W17`), typed as the WeekId brand (week-id.ts). */
+export const weekIdSchema = z.custom<WeekId>(isWeekId, { message: "应为 ISO 周，如 2024-W17 (expected an ISO week id)" });
+
+/** The frontmatter's `week`: a WeekId, or the reason in an author's words. */
+export const weekLabelSchema = z
+  .string()
+  .superRefine((value, ctx) => {
+    const why = explainWeekId(value);
+    if (why) ctx.addIssue({ code: "custom", message: why });
+  })
+  .pipe(weekIdSchema);
 
 /** A metric value written in frontmatter: a number, or a string such as `99.997%`. */
 export const metricValueSchema = z.union([z.number(), z.string().regex(/^-?\d+(?:\.\d+)?%?$/)]);

@@ -284,7 +284,7 @@ async function projectWithChart(): Promise<string> {
   throw new Error("no project page with a progress chart");
 }
 
-const series = (weeks: string[]): MetricSeries => ({
+const series = (weeks: WeekId[]): MetricSeries => ({
   id: "yearly-availability",
   label: "年度可用性",
   unit: "%",
@@ -340,7 +340,7 @@ describe("charts on a phone and on a desktop", () => {
   for (const weeks of [52, 260, 520])
     for (const width of [320, 390, 640, 1366])
       it(`labels ${weeks} weeks at ${width} px with no overlapping tick labels`, async () => {
-        const ids = Array.from({ length: weeks }, (_, i) => addWeeksToId("2015-W02" as WeekId, i) as string);
+        const ids = Array.from({ length: weeks }, (_, i) => addWeeksToId("2015-W02" as WeekId, i));
         const model = metricChart(series(ids), ids, []);
         const html = `<!doctype html><meta name="viewport" content="width=device-width"><style>body{margin:0;font:16px sans-serif}main{padding:1rem}${css}</style>
           <main><div class="chart-frame"><svg viewBox="0 0 ${model.width} ${model.height}"></svg>${axisLabelsHtml({ ...model, target: { at: model.target!.at, text: "≥ 99.99%" } })}</div></main>`;

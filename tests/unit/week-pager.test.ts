@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/lib/archive.ts";
 import { weekGap } from "../../src/lib/week-gap.ts";
+import { parseWeekId } from "../../src/lib/week-id.ts";
 import { weekPager } from "../../src/lib/week-pager.ts";
 import { projectRegistry, week } from "./insights/helpers.ts";
 
@@ -21,7 +22,7 @@ describe("a week's neighbours on an archive with gaps", () => {
   it("says how far a non-adjacent neighbour is, in weeks when close and in years when far", () => {
     expect(pagers.get("2024-W16")!.prev!.gap.distance).toBe("4 年前");
     expect(pagers.get("2024-W17")!.next!.gap.distance).toBe("3 周后");
-    expect(weekGap("2024-W17", "2024-W05").distance).toBe("3 个月前");
+    expect(weekGap(parseWeekId("2024-W17"), parseWeekId("2024-W05")).distance).toBe("3 个月前");
     expect(pagers.get("2020-W08")!.next!.gap.distance).toBe("4 年后");
   });
 });

@@ -1,10 +1,11 @@
 import { scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
+import type { WeekId } from "../week-id.ts";
 import { isNextWeek, timeTicks, weekDate, weekScale, type AxisTick, type TimeTick } from "./time-axis.ts";
 
 export interface ChartPoint {
   /** The week (`2024-W17`): where the point sits on the time axis. */
-  label: string;
+  label: WeekId;
   value: number;
   /** Link for the point (e.g. the week page). */
   href?: string;

@@ -34,13 +34,13 @@ export const LABEL_PX = 12;
 const GAP_PX = 10;
 
 /** Monday of the week as a UTC instant: the same for every viewer, whatever their time zone. */
-export function weekDate(week: string): Date {
-  const local = weekStart(week as WeekId);
+export function weekDate(week: WeekId): Date {
+  const local = weekStart(week);
   return new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()));
 }
 
 /** A time scale over the weeks' span onto [0, 100]; a single week gets half a week either side. */
-export function weekScale(weeks: readonly string[]): ScaleTime<number, number> {
+export function weekScale(weeks: readonly WeekId[]): ScaleTime<number, number> {
   const dates = weeks.map(weekDate).sort((a, b) => a.getTime() - b.getTime());
   const first = dates[0] ?? new Date(Date.UTC(2024, 0, 1));
   const last = dates.at(-1) ?? first;
@@ -131,6 +131,6 @@ export function timeTicks(scale: ScaleTime<number, number>): TimeTick[] {
 }
 
 /** Whether two weeks are consecutive ISO weeks: a line between readings further apart breaks. */
-export function isNextWeek(a: string, b: string): boolean {
-  return weeksBetween(a as WeekId, b as WeekId) === 1;
+export function isNextWeek(a: WeekId, b: WeekId): boolean {
+  return weeksBetween(a, b) === 1;
 }

@@ -7,7 +7,8 @@ import { weekIdOfDate, type WeekId } from "../week-id.ts";
 export type WeekSource = "frontmatter" | "title" | "created" | "file-name";
 
 export interface DetectedWeek {
-  week: WeekId;
+  /** `2024-W17` as read; a week that does not exist (`2024-W60`) is kept for the importer to explain. */
+  week: string;
   source: WeekSource;
   /** The text the week was read from (`24/03/11-24/03/18`, `2024-04-20`), for the import notes. */
   from: string;
@@ -16,7 +17,7 @@ export interface DetectedWeek {
 }
 
 interface DateHit {
-  week: WeekId;
+  week: string;
   from: string;
   rule?: string;
 }
@@ -64,7 +65,7 @@ export function weekInText(text: string): DateHit | undefined {
   };
   find(ISO_WEEK, (m) => {
     // A week that does not exist (`2024-W60`) is still what the author wrote: the importer explains it.
-    return { week: `${m[1]}-W${m[2]!.padStart(2, "0")}` as WeekId, from: m[0] };
+    return { week: `${m[1]}-W${m[2]!.padStart(2, "0")}`, from: m[0] };
   });
   find(ZH_DATE, (m) => {
     const d = date(Number(m[1]), Number(m[2]), Number(m[3]));

@@ -1,6 +1,6 @@
 import { readWeekSource } from "../report/week-source.ts";
 import type { Nodes } from "mdast";
-import { explainWeekId, type WeekId } from "../week-id.ts";
+import { explainWeekId, isWeekId, type WeekId } from "../week-id.ts";
 import { WEEK_FRONTMATTER_KEYS } from "../week-schema.ts";
 import { splitHtml } from "../html/tag.ts";
 import { escapeForMdx, type EscapeChange, type EscapeKind } from "./escape-mdx.ts";
@@ -173,9 +173,8 @@ export function importWeek(source: string, options: ImportOptions = {}): Importe
     throw new ImportError(
       "找不到日期或周号：标题、frontmatter 的 week/date、Created: 行和文件名里都没有（可写 2024-W17、2024-04-20、2024/04/20、24/04/20、2024年4月20日）；用 --week 2024-W17（单个文件）或 --weeks 对照表指定 (no date found: pass --week, or --weeks MAP for many files)",
     );
-  const why = explainWeekId(fields.week);
-  if (why) throw new ImportError(`周号 ${fields.week} 无效：${why}`);
-  const week = fields.week as WeekId;
+  const week = fields.week;
+  if (!isWeekId(week)) throw new ImportError(`周号 ${week} 无效：${explainWeekId(week)}`);
   if (keptFrontmatter !== undefined && frontmatterData.week === undefined) keptFrontmatter = `week: ${week}\n${keptFrontmatter}`;
 
   // Body: everything after the title block, faithful to the character, one newline at the end.

@@ -65,7 +65,7 @@ export function listStalledProjects(projects: readonly ProjectTimeline[], afterW
     let i = p.progress.length - 1;
     while (i > 0 && p.progress[i - 1]!.percent === last.percent) i--;
     const since = p.progress[i]!.week;
-    const weeks = weeksBetween(since as WeekId, last.week as WeekId);
+    const weeks = weeksBetween(since, last.week);
     if (weeks < afterWeeks) continue;
     out.push({ slug: p.slug, name: p.name, percent: last.percent, weeks, since, lastWeek: entry.week, lastWeekSlug: entry.weekSlug, lastAnchor: entry.anchor });
   }
@@ -83,7 +83,7 @@ export function buildDashboard(
     .filter((s) => s.registered)
     .map((s) => ({ ...metricHeading(s), comparison: s.comparison }));
   const incidents = insights.incidents.entries.filter((e) => {
-    const back = weeksBetween(e.week as WeekId, latest.week as WeekId);
+    const back = weeksBetween(e.week, latest.week);
     return back >= 0 && back < options.incidentWeeks;
   });
   const stalled = listStalledProjects(archive.projects, options.stalledAfterWeeks);

@@ -40,7 +40,7 @@ export function publishedAt(report: Pick<WeekReport, "week" | "created">): Date 
     const d = new Date(report.created);
     if (!Number.isNaN(d.getTime())) return d;
   }
-  return addDays(weekStart(report.week as WeekId), 4);
+  return addDays(weekStart(report.week), 4);
 }
 
 /** The newest weeks as feed items, newest first. */

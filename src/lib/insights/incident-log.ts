@@ -4,7 +4,7 @@ import { weekStart, type WeekId } from "../week-id.ts";
 
 /** One production incident on /incidents/, with the week that reported it. */
 export interface IncidentEntry extends Incident {
-  week: string;
+  week: WeekId;
   weekSlug: string;
   /** `YYYY-MM` the incident counts under: its date, else its week's Thursday. */
   month: string;
@@ -28,8 +28,8 @@ export interface IncidentLog {
 }
 
 /** The Thursday decides which month an ISO week belongs to (as on the archive pages). */
-function thursdayIso(week: string): string {
-  const d = addDays(weekStart(week as WeekId), 3);
+function thursdayIso(week: WeekId): string {
+  const d = addDays(weekStart(week), 3);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 

@@ -33,7 +33,7 @@ export interface WeekInsights {
 export interface Insights {
   metrics: MetricSeries[];
   /** Every week id, oldest first: the shared x axis of the metric charts. */
-  weekIds: string[];
+  weekIds: WeekId[];
   /** Weeks that reported incidents, oldest first, for the chart markers. */
   incidentWeeks: IncidentWeek[];
   incidents: IncidentLog;
@@ -59,7 +59,7 @@ export function buildInsights(
   const weeks = new Map<string, WeekInsights>();
   for (const w of archive.weeks) {
     // 上周计划 only when the previous file is last week: plans from a week years back are not last week's.
-    const prev = w.prev && weeksBetween(w.prev.week as WeekId, w.report.week as WeekId) === 1 ? w.prev : undefined;
+    const prev = w.prev && weeksBetween(w.prev.week, w.report.week) === 1 ? w.prev : undefined;
     weeks.set(w.report.slug, {
       metrics: [],
       plans: prev && prev.plans.length > 0 ? planReviewOf(prev, w.report) : undefined,

@@ -3,6 +3,7 @@ import { line } from "d3-shape";
 import { NARROW_MIN_PX, isNextWeek, timeTicks, weekDate, weekScale, type AxisTick, type TimeTick } from "../charts/time-axis.ts";
 import { formatMetric } from "./format.ts";
 import type { MetricPoint, MetricSeries } from "./metric-series.ts";
+import type { WeekId } from "../week-id.ts";
 
 /**
  * Geometry of one metric chart. Every metric chart shares one x axis — the archive's span in real
@@ -26,7 +27,7 @@ export interface MetricChartModel {
   yTicks: (AxisTick & { y: number })[];
   xTicks: TimeTick[];
   /** Weeks with incidents: a marker under the plot, linked to the week's incidents. */
-  incidents: { x: number; week: string; weekSlug: string; anchor?: string; count: number }[];
+  incidents: { x: number; week: WeekId; weekSlug: string; anchor?: string; count: number }[];
   /** Markers one by one with links and tooltips; past a few dozen weeks they are one path (the table links them). */
   linkIncidents: boolean;
   /** All incident markers as one path, used when they are not linked one by one. */
@@ -36,7 +37,7 @@ export interface MetricChartModel {
 }
 
 export interface IncidentWeek {
-  week: string;
+  week: WeekId;
   weekSlug: string;
   count: number;
   anchor?: string;
@@ -54,7 +55,7 @@ const DOT_LIMIT = 80;
 const LABEL_CLEARANCE_PX = 15;
 
 /** `weeks` is every week of the archive, oldest first; `incidentWeeks` those with incidents. */
-export function metricChart(series: MetricSeries, weeks: readonly string[], incidentWeeks: readonly IncidentWeek[]): MetricChartModel {
+export function metricChart(series: MetricSeries, weeks: readonly WeekId[], incidentWeeks: readonly IncidentWeek[]): MetricChartModel {
   const plot = { left: INSET, right: WIDTH - INSET, top: INSET, bottom: PLOT_HEIGHT - INSET };
   const fmt = (v: number) => formatMetric(v, series.unit, series.decimals);
   const values = series.points.map((p) => p.value);
@@ -72,7 +73,7 @@ export function metricChart(series: MetricSeries, weeks: readonly string[], inci
   const tickDecimals = Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
 
   const time = weekScale(weeks.length ? weeks : series.points.map((p) => p.week));
-  const xOf = (week: string) => round(plot.left + (time(weekDate(week)) / 100) * (plot.right - plot.left));
+  const xOf = (week: WeekId) => round(plot.left + (time(weekDate(week)) / 100) * (plot.right - plot.left));
   const points = series.points.map((p) => ({ ...p, x: xOf(p.week), y: round(y(p.value)), text: p.raw || fmt(p.value) }));
   const path = series.points.length > 1 ? segments(points) : "";
 
@@ -107,12 +108,12 @@ export function metricChart(series: MetricSeries, weeks: readonly string[], inci
 }
 
 /** The line through the readings, broken wherever two readings are not consecutive weeks. */
-function segments(points: readonly { week: string; x: number; y: number }[]): string {
+function segments(points: readonly { week: WeekId; x: number; y: number }[]): string {
   const draw = line<{ x: number; y: number }>()
     .x((p) => p.x)
     .y((p) => p.y)
     .digits(1);
-  const runs: { week: string; x: number; y: number }[][] = [];
+  const runs: { week: WeekId; x: number; y: number }[][] = [];
   for (const p of points) {
     const run = runs.at(-1);
     const last = run?.at(-1);

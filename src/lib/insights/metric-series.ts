@@ -8,10 +8,11 @@ import {
 } from "../metric-registry.ts";
 import { weekMetricValues, type WeekMetricValue } from "../report/week-metrics.ts";
 import { weekGap, type WeekGap } from "../week-gap.ts";
+import type { WeekId } from "../week-id.ts";
 
 /** One week's value on a metric chart. */
 export interface MetricPoint {
-  week: string;
+  week: WeekId;
   weekSlug: string;
   value: number;
   raw: string;

@@ -18,13 +18,13 @@ export interface Period {
 }
 
 /** `YYYY-MM-DD` of a week's Thursday. */
-export function thursdayOf(week: string): string {
-  const d = addDays(weekStart(week as WeekId), 3);
+export function thursdayOf(week: WeekId): string {
+  const d = addDays(weekStart(week), 3);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 /** The quarter, half and year a week belongs to, by its Thursday. */
-export function periodsOfWeek(week: string): Period[] {
+export function periodsOfWeek(week: WeekId): Period[] {
   const [y, m] = thursdayOf(week).split("-").map(Number) as [number, number];
   const quarter = Math.ceil(m / 3);
   const half = m <= 6 ? 1 : 2;
@@ -45,7 +45,7 @@ export function parsePeriodId(id: string): Period | undefined {
 }
 
 /** Whether a week falls in a period. */
-export function inPeriod(week: string, period: Period): boolean {
+export function inPeriod(week: WeekId, period: Period): boolean {
   return periodsOfWeek(week).some((p) => p.id === period.id);
 }
 
@@ -57,7 +57,7 @@ export function comparePeriods(a: Period, b: Period): number {
 }
 
 /** Every period that has at least one of the weeks, each with its weeks oldest first. */
-export function groupWeeksByPeriod<T extends { week: string }>(weeks: readonly T[]): { period: Period; weeks: T[] }[] {
+export function groupWeeksByPeriod<T extends { week: WeekId }>(weeks: readonly T[]): { period: Period; weeks: T[] }[] {
   const byId = new Map<string, { period: Period; weeks: T[] }>();
   for (const w of [...weeks].sort((a, b) => compareWeekIds(a.week, b.week)))
     for (const p of periodsOfWeek(w.week)) {

@@ -1,3 +1,4 @@
+import type { WeekId } from "../week-id.ts";
 import type { Archive } from "../archive.ts";
 
 /** A project or objective subject that has gone quiet. */
@@ -9,7 +10,7 @@ export interface StaleItem {
   /** Objective the subject belongs to (kind subject). */
   objectiveId?: string;
   objectiveTitle?: string;
-  lastWeek: string;
+  lastWeek: WeekId;
   lastWeekSlug: string;
   /** Anchor of the last mention on its week page. */
   lastAnchor: string;

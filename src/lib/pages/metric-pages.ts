@@ -4,6 +4,7 @@ import { metricsTable } from "../insights/insights.ts";
 import { metricChart, type MetricChartModel } from "../insights/metric-chart.ts";
 import type { MetricSeries } from "../insights/metric-series.ts";
 import { paginate, type TimelinePage } from "../paginate.ts";
+import type { WeekId } from "../week-id.ts";
 
 /** Weeks of the archive per page of a metric: a year, as the other timelines. */
 export const METRIC_PAGE_WEEKS = 52;
@@ -49,7 +50,7 @@ function chartedMetrics(insights: Insights): MetricSeries[] {
 }
 
 /** Week windows of one metric, newest first: from the newest week of the archive back to its first value. */
-function windowsOf(series: MetricSeries, weekIds: readonly string[]): TimelinePage<string>[] {
+function windowsOf(series: MetricSeries, weekIds: readonly WeekId[]): TimelinePage<WeekId>[] {
   const first = series.points[0]?.week;
   const start = first ? Math.max(0, weekIds.indexOf(first)) : 0;
   const newestFirst = weekIds.slice(start).reverse();
@@ -82,7 +83,7 @@ export function metricsOverview(insights: Insights): MetricsOverview {
       pageCount: windowsOf(series, insights.weekIds).length,
     };
   });
-  const recentWeeks = new Set(insights.weekIds.slice(-OVERVIEW_WEEKS));
+  const recentWeeks = new Set<string>(insights.weekIds.slice(-OVERVIEW_WEEKS));
   const recent = metricsTable(insights, metrics).filter((r) => recentWeeks.has(r.week));
   return { items, metrics, recent };
 }

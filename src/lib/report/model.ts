@@ -1,14 +1,11 @@
 import { z } from "astro/zod";
-import { isWeekId, type WeekId } from "../week-id.ts";
+import { weekIdSchema } from "../week-schema.ts";
 
 /*
  * The model of a week: every schema here is strict, so a field the parser emits without declaring it
  * here fails `parseWeekReport` (and the unit test that runs it over every parsed fixture). The types
  * are the schemas' `z.infer`.
  */
-
-/** A week id such as `2024-W17` that exists in the ISO calendar (src/lib/week-id.ts). */
-export const weekIdSchema = z.custom<WeekId>(isWeekId, { message: "应为 ISO 周，如 2024-W17 (expected an ISO week id)" });
 
 /** A 1-based line in the week file (frontmatter included), where an author looks for the thing. */
 const fileLine = z.number().int().min(1);

@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import { labelWidthPx, NARROW_MIN_PX, WIDE_MIN_PX, type TimeTick } from "../../../src/lib/charts/time-axis.ts";
 import { metricChart } from "../../../src/lib/insights/metric-chart.ts";
 import type { MetricPoint, MetricSeries } from "../../../src/lib/insights/metric-series.ts";
-import { addWeeksToId, type WeekId } from "../../../src/lib/week-id.ts";
+import { addWeeksToId, parseWeekId, type WeekId } from "../../../src/lib/week-id.ts";
 
-const point = (week: string, value: number, missed = false): MetricPoint => ({
-  week,
-  weekSlug: week.toLowerCase(),
+const ids = (...labels: string[]): WeekId[] => labels.map(parseWeekId);
+
+const point = (label: string, value: number, missed = false): MetricPoint => ({
+  week: parseWeekId(label),
+  weekSlug: label.toLowerCase(),
   value,
   raw: `${value}%`,
   source: "section",
@@ -28,7 +30,7 @@ const series = (points: MetricPoint[], extra: Partial<MetricSeries> = {}): Metri
   ...extra,
 });
 
-const run = (from: string, n: number) => Array.from({ length: n }, (_, i) => addWeeksToId(from as WeekId, i) as string);
+const run = (from: string, n: number) => Array.from({ length: n }, (_, i) => addWeeksToId(parseWeekId(from), i));
 
 /** Every pair of neighbouring labels of one set clears the other at that set's narrowest plot. */
 function overlaps(ticks: TimeTick[], set: "wide" | "narrow"): string[] {
@@ -45,9 +47,9 @@ function overlaps(ticks: TimeTick[], set: "wide" | "narrow"): string[] {
 }
 
 describe("metric chart geometry", () => {
-  const weeks = ["2024-W14", "2024-W15", "2024-W16", "2024-W17"];
+  const weeks = ids("2024-W14", "2024-W15", "2024-W16", "2024-W17");
   const chart = metricChart(series([point("2024-W14", 99.995), point("2024-W15", 99.98, true), point("2024-W17", 99.997)]), weeks, [
-    { week: "2024-W16", weekSlug: "2024-w16", count: 2, anchor: "incident-1" },
+    { week: parseWeekId("2024-W16"), weekSlug: "2024-w16", count: 2, anchor: "incident-1" },
   ]);
 
   it("breaks the line where a week has no value and places the incident week between its neighbours", () => {
@@ -59,7 +61,7 @@ describe("metric chart geometry", () => {
   });
 
   it("spaces weeks by time: a four-year gap is about 200 times as wide as one week", () => {
-    const gap = metricChart(series([point("2020-W08", 99.99), point("2024-W16", 99.995), point("2024-W17", 99.997)]), ["2020-W08", "2024-W16", "2024-W17"], []);
+    const gap = metricChart(series([point("2020-W08", 99.99), point("2024-W16", 99.995), point("2024-W17", 99.997)]), ids("2020-W08", "2024-W16", "2024-W17"), []);
     const [a, b, c] = gap.points.map((p) => p.x) as [number, number, number];
     expect((b - a) / (c - b)).toBeGreaterThan(150);
     // And no line across the four years: the 2020 reading stands alone.
@@ -109,7 +111,7 @@ describe("metric chart geometry", () => {
   });
 
   it("puts a week's label right under its reading", () => {
-    const one = metricChart(series([point("2024-W17", 99.997)]), ["2024-W17"], []);
+    const one = metricChart(series([point("2024-W17", 99.997)]), ids("2024-W17"), []);
     const tick = one.xTicks.find((t) => t.text === "2024-W17")!;
     expect(tick.at).toBeCloseTo((one.points[0]!.x / one.width) * 100, 1);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { groupWeeksByPeriod, parsePeriodId, periodsOfWeek, thursdayOf } from "../../../src/lib/insights/periods.ts";
+import { parseWeekId } from "../../../src/lib/week-id.ts";
 
 describe("periods by ISO week's Thursday", () => {
   it.each([
@@ -16,8 +17,8 @@ describe("periods by ISO week's Thursday", () => {
     // 2026-W01 starts Monday 29 Dec 2025; Thursday 1 Jan 2026 → 2026-Q1.
     ["2026-W01", "2026-01-01", ["2026-q1", "2026-h1", "2026"]],
   ])("%s (Thursday %s) is in %j", (week, thursday, ids) => {
-    expect(thursdayOf(week)).toBe(thursday);
-    expect(periodsOfWeek(week).map((p) => p.id)).toEqual(ids);
+    expect(thursdayOf(parseWeekId(week))).toBe(thursday);
+    expect(periodsOfWeek(parseWeekId(week)).map((p) => p.id)).toEqual(ids);
   });
 
   it("parses period ids and rejects anything else", () => {
@@ -28,7 +29,7 @@ describe("periods by ISO week's Thursday", () => {
   });
 
   it("groups weeks into every period that has one, newest year first, year before halves before quarters", () => {
-    const groups = groupWeeksByPeriod([{ week: "2024-W14" }, { week: "2023-W52" }, { week: "2024-W01" }, { week: "2024-W13" }]);
+    const groups = groupWeeksByPeriod(["2024-W14", "2023-W52", "2024-W01", "2024-W13"].map((w) => ({ week: parseWeekId(w) })));
     expect(groups.map((g) => [g.period.id, g.weeks.map((w) => w.week)])).toEqual([
       ["2024", ["2024-W01", "2024-W13", "2024-W14"]],
       ["2024-h1", ["2024-W01", "2024-W13", "2024-W14"]],

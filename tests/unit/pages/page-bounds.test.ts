@@ -20,7 +20,7 @@ import { weekStart } from "../../../src/lib/week-id.ts";
 
 const ALL_WEEKS = Array.from({ length: 5200 }, (_, i) => addWeeksToId("2000-W01" as WeekId, i));
 /** `n` consecutive week ids from 2000-W01, oldest first. */
-function weekIds(n: number): string[] {
+function weekIds(n: number): WeekId[] {
   return ALL_WEEKS.slice(0, n);
 }
 const slug = (w: string) => w.toLowerCase();
@@ -172,7 +172,7 @@ describe("incident pages", () => {
   it(`lists ${INCIDENT_PAGE_SIZE} incidents per page at any log size, each with only its own months`, () => {
     const ids = weekIds(5200);
     const entries: IncidentEntry[] = [...ids].reverse().map((w) => {
-      const d = weekStart(w as WeekId);
+      const d = weekStart(w);
       const month = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
       return { week: w, weekSlug: slug(w), month, dated: false, summary: "s", anchor: "incident-1" } as IncidentEntry;
     });
