@@ -8,7 +8,7 @@ import { weekSlug, weekStart } from "../week-id.ts";
 import { lineOf, type Context, type RawSection } from "./extract/common.ts";
 import { readFrontmatter } from "./extract/frontmatter.ts";
 import { extractIncidents } from "./extract/incidents.ts";
-import { linkObjectiveHeadings, rebaseInternalUrls } from "./extract/links.ts";
+import { linkObjectiveHeadings, resolveLinks } from "./extract/links.ts";
 import { extractMetrics } from "./extract/metrics.ts";
 import { extractObjective } from "./extract/objectives.ts";
 import { extractOthers } from "./extract/others.ts";
@@ -75,7 +75,7 @@ function readWeek(source: string, options: ParseWeekOptions): WeekReport {
     weekMonday: weekStart(frontmatter.week),
     shape: registry.shape ?? defaultShape,
   };
-  rebaseInternalUrls(tree, ctx.links);
+  resolveLinks(tree, ctx.links);
 
   // 3–10. Sections, then what each kind holds; anchors are taken in this order.
   const sections = segmentSections(tree, ctx);

@@ -1,10 +1,9 @@
 import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from "hast";
-import type { Definition, Nodes as MdastNodes, Root as MdastRoot, RootContent } from "mdast";
+import type { Nodes as MdastNodes, Root as MdastRoot, RootContent } from "mdast";
 import { attributesOf, isWeekHtmlElement } from "../html/allowed.ts";
 import { weekHtml } from "../html/sanitize.ts";
 import { forEachElement } from "../html/walk.ts";
 import { toHast, type Handler, type State } from "mdast-util-to-hast";
-import { visit } from "unist-util-visit";
 import { squashNewlines } from "./text.ts";
 
 interface JsxAttribute {
@@ -61,26 +60,6 @@ const handlers: Record<string, Handler> = {
   mdxTextExpression: expression,
   mdxjsEsm: esm,
 };
-
-/** Link/image references point at definitions anywhere in the file; resolve them before rendering pieces. */
-export function resolveReferences(tree: MdastRoot): void {
-  const defs = new Map<string, Definition>();
-  visit(tree, "definition", (d) => {
-    defs.set(d.identifier.toLowerCase(), d);
-  });
-  // Most weeks define nothing: skip the second walk of the whole tree.
-  if (defs.size === 0) return;
-  visit(tree, (node, index, parent) => {
-    if (!parent || index === undefined) return;
-    if (node.type === "linkReference") {
-      const d = defs.get(node.identifier.toLowerCase());
-      if (d) parent.children[index] = { type: "link", url: d.url, title: d.title, children: node.children } as never;
-    } else if (node.type === "imageReference") {
-      const d = defs.get(node.identifier.toLowerCase());
-      if (d) parent.children[index] = { type: "image", url: d.url, title: d.title, alt: node.alt } as never;
-    }
-  });
-}
 
 export function mdastToHast(nodes: RootContent[]): HastRoot {
   const root: MdastRoot = { type: "root", children: nodes };

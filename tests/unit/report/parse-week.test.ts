@@ -220,3 +220,29 @@ describe("其他 with unfilled items", () => {
     expect(r.others.map((o) => [o.anchor, o.text])).toEqual([["other-1", "人员面试"], ["other-2", "补充说明"]]);
   });
 });
+
+describe("link references", () => {
+  const links = { project: (s: string) => `/repo/projects/${s}/`, objective: (i: string) => `/repo/objectives/${i}/`, internal: (p: string) => `/repo${p}` };
+  const parse = (body: string) => parseWeekSource(`---\nweek: 2024-W17\n---\n\n${body}`, { file: "t.mdx", links });
+
+  it("resolves a reference to a definition further down, under the deploy base when site-absolute", () => {
+    const r = parse("- 【贝易转】见[方案][doc]与![图][img]\n\n## 其他\n\n1. 另见[外链][ext]\n\n[doc]: /files/plan.pdf\n[img]: /images/a.png \"图一\"\n[EXT]: https://example.com/x\n");
+    expect(r.html).toContain('href="/repo/files/plan.pdf"');
+    expect(r.html).toContain('src="/repo/images/a.png"');
+    expect(r.html).toContain('href="https://example.com/x"');
+    expect(r.projects[0]!.html).toContain('href="/repo/files/plan.pdf"');
+    expect(r.html).not.toContain("[doc]");
+  });
+
+  it("takes the first of two definitions of one label, as CommonMark does", () => {
+    const r = parse("见[方案][doc]\n\n[doc]: /first/\n[doc]: /second/\n");
+    expect(r.html).toContain('href="/repo/first/"');
+    expect(r.html).not.toContain("/second/");
+  });
+
+  it("puts an <img src> under the deploy base too, and leaves protocol-relative URLs alone", () => {
+    const r = parse('<img src="/images/b.png" alt="b" />\n\n见[外](//cdn.example.com/x)\n');
+    expect(r.html).toContain('src="/repo/images/b.png"');
+    expect(r.html).toContain('href="//cdn.example.com/x"');
+  });
+});

@@ -4,7 +4,6 @@ import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { WeekParseError } from "../parse-error.ts";
-import { resolveReferences } from "../render.ts";
 import { findTooDeepNode } from "../week-source.ts";
 
 /** Step 2: the body as a Markdown tree every later step can walk. */
@@ -12,8 +11,8 @@ import { findTooDeepNode } from "../week-source.ts";
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).freeze();
 
 /**
- * The body's MDX tree (the check's own tree when handed one), references resolved. A tree the check
- * would reject as too deep stops here, named: every later step walks the tree recursively.
+ * The body's MDX tree (the check's own tree when handed one). A tree the check would reject as too
+ * deep stops here, named: every later step walks the tree recursively.
  */
 export function readBodyTree(input: { body: string; bodyLine: number; tree?: Root }, file: string): Root {
   let tree: Root;
@@ -30,6 +29,5 @@ export function readBodyTree(input: { body: string; bodyLine: number; tree?: Roo
     const line = input.tree ? deep.line : deep.line + input.bodyLine - 1;
     throw new WeekParseError(file, line, deep.column, `${deep.message} 修复：${deep.hint}`);
   }
-  resolveReferences(tree);
   return tree;
 }
