@@ -115,55 +115,56 @@ export function keyPhrases(text: string): Phrase[] {
   return phrases;
 }
 
-function bigramsOf(text: string): Set<string> {
-  const set = new Set<string>();
-  for (let i = 0; i + 2 <= text.length; i++) set.add(text.slice(i, i + 2));
-  return set;
-}
-
 /**
- * The longest run of `needle` (at least `min` characters) that occurs in `hay`. Bigrams filter the
- * candidates first, so the cost stays small even against a long project block.
+ * The longest run of `needle` (at least `min` characters) that occurs in `hay`, the leftmost of
+ * equal length, among the runs whose every pair of adjacent characters occurs in `pairsIn` (the
+ * hay itself unless given; a block's whole text when `hay` is part of it). Those pairs are looked
+ * up once, linear in the needle, and only runs made of them are searched for: the cost stays small
+ * even against a long project block.
  */
-export function longestShared(needle: string, hay: string, hayBigrams: Set<string>, min: number): string {
-  const usable = (from: number, to: number): boolean => {
-    for (let i = from; i + 2 <= to; i++) if (!hayBigrams.has(needle.slice(i, i + 2))) return false;
-    return true;
-  };
-  for (let len = needle.length; len >= Math.max(2, min); len--)
-    for (let i = 0; i + len <= needle.length; i++) {
-      if (!usable(i, i + len)) continue;
+export function longestShared(needle: string, hay: string, min: number, pairsIn = hay): string {
+  const n = needle.length;
+  const shortest = Math.max(2, min);
+  if (n < shortest) return "";
+  // pairs[i]: how many pairs in a row from position i occur in `pairsIn` (k pairs span k + 1 characters).
+  const pairs = new Array<number>(n).fill(0);
+  let longest = 0;
+  for (let i = n - 2; i >= 0; i--) {
+    if (pairsIn.includes(needle.slice(i, i + 2))) pairs[i] = pairs[i + 1]! + 1;
+    if (pairs[i]! > longest) longest = pairs[i]!;
+  }
+  for (let len = Math.min(n, longest + 1); len >= shortest; len--)
+    for (let i = 0; i + len <= n; i++) {
+      if (pairs[i]! < len - 1) continue;
       const sub = needle.slice(i, i + len);
       if (hay.includes(sub)) return sub;
     }
   return "";
 }
 
-/** A block with its comparable text worked out once per week. */
+/** A block with its comparable text worked out once per week; the parts few plans need, when first needed. */
 interface PreparedBlock extends DoneBlock {
   nameKey: string;
   /** Whole text, normalised. */
   key: string;
-  /** Text without the block's own name: what is said about the subject. */
-  aboutKey: string;
-  bigrams: Set<string>;
+  /** Text without the block's own name: what is said about the subject (only a plan about the subject asks). */
+  aboutKey: () => string;
 }
 
 function prepare(block: DoneBlock): PreparedBlock {
   const key = keyOf(block.text);
+  let aboutKey: string | undefined;
   return {
     ...block,
     nameKey: keyOf(stripParenthetical(block.name)),
     key,
-    aboutKey: block.name ? keyOf(block.text.replace(block.name, " ")) : key,
-    bigrams: bigramsOf(key),
+    aboutKey: () => (aboutKey ??= block.name ? keyOf(block.text.replace(block.name, " ")) : key),
   };
 }
 
 interface PreparedPlan {
   plan: PlanItem;
   key: string;
-  bigrams: Set<string>;
   /** Key phrases of the whole plan, for blocks about something else. */
   phrases: Phrase[];
 }
@@ -175,10 +176,10 @@ interface PreparedPlan {
 function subjectInPlan(plan: PreparedPlan, block: PreparedBlock): string | undefined {
   const name = block.nameKey;
   if (plan.plan.projectSlug && block.projectSlug === plan.plan.projectSlug)
-    return name.length >= 2 ? longestShared(name, plan.key, plan.bigrams, 2) : "";
+    return name.length >= 2 ? longestShared(name, plan.key, 2) : "";
   if (name.length < 2) return undefined;
   if (plan.key.includes(name)) return name;
-  const shared = longestShared(name, plan.key, plan.bigrams, 3);
+  const shared = longestShared(name, plan.key, 3);
   if (shared.length * 2 >= name.length && shared.replace(GENERIC_RE, "").length >= 2) return shared;
   return undefined;
 }
@@ -192,7 +193,7 @@ function scoreBlock(plan: PreparedPlan, block: PreparedBlock): PlanEvidence {
   const sameSubject = subjectText !== undefined;
   const phrases = subjectText ? keyPhrases(plan.key.replace(subjectText, " ")) : plan.phrases;
   // Within a subject's own block its name says nothing new: only the rest of its text counts.
-  const body = sameSubject ? block.aboutKey : block.key;
+  const body = sameSubject ? block.aboutKey() : block.key;
   const partialMin = sameSubject ? PARTIAL_MIN_SAME_SUBJECT : PARTIAL_MIN_ELSEWHERE;
   let hit = 0;
   let total = 0;
@@ -206,7 +207,7 @@ function scoreBlock(plan: PreparedPlan, block: PreparedBlock): PlanEvidence {
     }
     for (const part of p.parts) {
       // A shared run inside a longer phrase also counts (`c转交互设计评审` ↔ `交互设计`).
-      const shared = body.includes(part) ? part : part.length > partialMin ? longestShared(part, body, block.bigrams, partialMin) : "";
+      const shared = body.includes(part) ? part : part.length > partialMin ? longestShared(part, body, partialMin, block.key) : "";
       if (shared.replace(GENERIC_RE, "").length < 2) continue;
       hit += shared.length;
       found.push(shared);
@@ -233,7 +234,7 @@ export function reviewPlan(plan: PlanItem, blocks: readonly DoneBlock[], mark?: 
 
 function judge(plan: PlanItem, blocks: readonly PreparedBlock[], reviewMark?: boolean): PlanReview {
   const key = keyOf(plan.text);
-  const prepared: PreparedPlan = { plan, key, bigrams: bigramsOf(key), phrases: keyPhrases(plan.text) };
+  const prepared: PreparedPlan = { plan, key, phrases: keyPhrases(plan.text) };
   const scored = blocks
     .map((b) => scoreBlock(prepared, b))
     .filter((e) => e.sameSubject || e.phrases.length > 0)

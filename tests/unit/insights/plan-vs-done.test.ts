@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../../src/lib/archive.ts";
 import { buildInsights } from "../../../src/lib/insights/insights.ts";
-import { doneBlocks, keyPhrases, markFor, reviewPlan, reviewPlans, type PlanStatus } from "../../../src/lib/insights/plan-vs-done.ts";
+import { doneBlocks, keyPhrases, longestShared, markFor, reviewPlan, reviewPlans, type PlanStatus } from "../../../src/lib/insights/plan-vs-done.ts";
 import type { PlanItem } from "../../../src/lib/report/model.ts";
 import { metricRegistry, projectRegistry, week, weekSource } from "./helpers.ts";
 
@@ -99,6 +99,27 @@ describe("plan vs. done", () => {
     ["进度跟进，目标100%", []],
   ])("key phrases of %s", (text, expected) => {
     expect(keyPhrases(text).map((p) => [p.segment, p.parts])).toEqual(expected);
+  });
+});
+
+describe("the longest shared run of a plan's words and a block", () => {
+  it.each<[string, string, number, string]>([
+    ["c转交互设计评审", "交互设计：交互稿评审通过", 2, "交互设计"],
+    // Of two runs as long, the first in the plan.
+    ["评审交互", "交互稿评审", 2, "评审"],
+    ["ababab", "xbabx", 2, "bab"],
+    // Nothing as long as asked for.
+    ["密码秘钥", "秘密码", 3, ""],
+    ["方案评审", "进度跟进", 2, ""],
+    ["评", "评审", 1, ""],
+  ])("%s in %s (at least %i) → %s", (needle, hay, min, expected) => {
+    expect(longestShared(needle, hay, min)).toBe(expected);
+  });
+
+  it("takes only runs whose every pair of characters is in `pairsIn`", () => {
+    // 管切 exists only where a name was cut out of the block: the run stops at the pair the whole text lacks.
+    expect(longestShared("存管切换", "存管切换", 2, "存管 路由 切换")).toBe("存管");
+    expect(longestShared("存管切换", "存管切换", 2)).toBe("存管切换");
   });
 });
 
