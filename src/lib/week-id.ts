@@ -3,8 +3,6 @@ import { endOfISOWeek } from "date-fns/endOfISOWeek";
 import { getISOWeek } from "date-fns/getISOWeek";
 import { getISOWeekYear } from "date-fns/getISOWeekYear";
 import { getISOWeeksInYear } from "date-fns/getISOWeeksInYear";
-import { setISOWeek } from "date-fns/setISOWeek";
-import { startOfISOWeek } from "date-fns/startOfISOWeek";
 
 declare const weekIdBrand: unique symbol;
 /** A canonical ISO week label such as `2024-W17`, checked once at the edge. */
@@ -64,7 +62,10 @@ export function weekIdOfDate(date: Date): WeekId {
 /** Monday 00:00 (local) of the week. */
 export function weekStart(id: WeekId): Date {
   const { year, week } = splitWeekLabel(id)!;
-  return startOfISOWeek(setISOWeek(new Date(year, 0, 4), week));
+  // Week 1 is the one holding 4 January. Plain day arithmetic: a build asks this tens of thousands
+  // of times (charts, gaps, periods), and date-fns' setISOWeek + startOfISOWeek cost it seconds.
+  const mondayOfWeek1 = 4 - ((new Date(year, 0, 4).getDay() + 6) % 7);
+  return new Date(year, 0, mondayOfWeek1 + 7 * (week - 1));
 }
 
 /** Sunday 23:59:59.999 (local) of the week. */

@@ -1,3 +1,5 @@
+import { setISOWeek } from "date-fns/setISOWeek";
+import { startOfISOWeek } from "date-fns/startOfISOWeek";
 import { describe, expect, it } from "vitest";
 import {
   addWeeksToId,
@@ -73,6 +75,16 @@ describe("ISO week maths", () => {
       id = addWeeksToId(id, 1);
     }
     expect(id).toBe("2028-W51"); // 2020 and 2026 have 53 weeks
+  });
+
+  it("starts every week of 1900–2100 on the Monday date-fns gives, at the same instant", () => {
+    for (let year = 1900; year <= 2100; year++)
+      for (let week = 1; week <= weeksInYear(year); week++) {
+        const start = weekStart(formatWeekId(year, week));
+        const expected = startOfISOWeek(setISOWeek(new Date(year, 0, 4), week));
+        if (start.getTime() !== expected.getTime()) expect(`${year}-W${week}: ${ymd(start)}`).toBe(ymd(expected));
+        if (start.getDay() !== 1) expect(start.toString()).toMatch(/^Mon /);
+      }
   });
 
   it("explains a week that does not exist in Chinese", () => {
