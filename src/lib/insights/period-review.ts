@@ -5,7 +5,7 @@
  * Bounded by construction: rows summarise (no week text is reprinted) and long lists are capped
  * with a link out, so a year of a ten-team archive stays a handout, not a dump.
  */
-import type { Archive, ArchiveWeek, ProjectTimeline } from "../archive.ts";
+import type { Archive, ArchiveWeek, ObjectiveTimeline, ObjectiveWeek, ProjectTimeline } from "../archive.ts";
 import type { Progress } from "../report/model.ts";
 import { headlineProgress } from "../report/progress.ts";
 import type { IncidentEntry } from "./incident-log.ts";
@@ -132,13 +132,21 @@ function periodPlanReviews(weeks: readonly ArchiveWeek[], insights: Pick<Insight
   return out;
 }
 
-/** Membership by the period's week ids, worked out once per period (the Thursday rule is date maths). */
-type InPeriod = (week: string) => boolean;
+/**
+ * Items of the archive by the periods their week is in (its quarter, half and year), each list in
+ * the order given: one pass over the archive for all periods, where filtering the whole archive for
+ * each period made the reviews grow with weeks × periods.
+ */
+function byPeriod<T>(items: readonly T[], weekOf: (item: T) => string, periodsOf: ReadonlyMap<string, readonly string[]>): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) for (const id of periodsOf.get(weekOf(item)) ?? []) push(out, id, item);
+  return out;
+}
 
-function projectRow(p: ProjectTimeline, inPeriod: InPeriod, plans: readonly PlanReview[]): ProjectReviewRow | undefined {
-  // Timeline entries are newest first.
-  const inside = p.entries.filter((e) => inPeriod(e.week)).reverse();
-  if (inside.length === 0) return undefined;
+type TimelineEntry = ProjectTimeline["entries"][number];
+
+/** `inside`: the project's mentions in the period, oldest first; `plans`: the period's plans for this project. */
+function projectRow(p: ProjectTimeline, inside: readonly TimelineEntry[], plans: readonly PlanReview[]): ProjectReviewRow {
   const first = inside[0]!;
   const last = inside.at(-1)!;
   const withProgress = inside.filter((e) => headline(e.progress) !== undefined);
@@ -154,61 +162,59 @@ function projectRow(p: ProjectTimeline, inPeriod: InPeriod, plans: readonly Plan
     last: { week: last.week, weekSlug: last.weekSlug, anchor: last.anchor, status: statusLine(last.text, last.name) },
     progressFrom: withProgress.length > 0 ? headline(withProgress[0]!.progress) : undefined,
     progressTo: withProgress.length > 0 ? headline(withProgress.at(-1)!.progress) : undefined,
-    plans: tally(plans.filter((r) => r.plan.projectSlug === p.slug)),
+    plans: tally(plans),
   };
 }
 
-function objectiveRows(archive: Pick<Archive, "objectives">, inPeriod: InPeriod): ObjectiveReviewRow[] {
-  const rows: ObjectiveReviewRow[] = [];
-  for (const o of archive.objectives) {
-    const weeks = o.weeks.filter((w) => inPeriod(w.week)).reverse();
-    if (weeks.length === 0) continue;
-    const subjects: SubjectReviewRow[] = [];
-    for (const s of o.subjects) {
-      const inside = s.entries.filter((e) => inPeriod(e.week)).reverse();
-      if (inside.length === 0) continue;
-      const first = inside[0]!;
-      const last = inside.at(-1)!;
-      const withProgress = inside.filter((e) => headline(e.progress) !== undefined);
-      subjects.push({
-        subject: s.subject,
-        projectSlug: s.projectSlug,
-        weekCount: new Set(inside.map((e) => e.weekSlug)).size,
-        first: { week: first.week, weekSlug: first.weekSlug, anchor: first.anchor, status: statusLine(first.text, s.subject) },
-        last: { week: last.week, weekSlug: last.weekSlug, anchor: last.anchor, status: statusLine(last.text, s.subject) },
-        progressFrom: withProgress.length > 0 ? headline(withProgress[0]!.progress) : undefined,
-        progressTo: withProgress.length > 0 ? headline(withProgress.at(-1)!.progress) : undefined,
-      });
-    }
-    subjects.sort((a, b) => b.weekCount - a.weekCount || a.subject.localeCompare(b.subject, "zh-CN"));
-    rows.push({
-      id: o.id,
-      title: o.title,
-      weeks: weeks.map((w) => ({ week: w.week, weekSlug: w.weekSlug, anchor: w.anchor })),
-      itemCount: weeks.reduce((n, w) => n + w.groups.reduce((m, g) => m + g.items.length, 0), 0),
-      subjects: subjects.slice(0, REVIEW_LIMITS.subjects),
-      moreSubjects: Math.max(0, subjects.length - REVIEW_LIMITS.subjects),
-    });
-  }
-  return rows;
+type SubjectEntry = ObjectiveTimeline["subjects"][number]["entries"][number];
+
+/** `inside`: the subject's mentions in the period, oldest first. */
+function subjectRow(s: ObjectiveTimeline["subjects"][number], inside: readonly SubjectEntry[]): SubjectReviewRow {
+  const first = inside[0]!;
+  const last = inside.at(-1)!;
+  const withProgress = inside.filter((e) => headline(e.progress) !== undefined);
+  return {
+    subject: s.subject,
+    projectSlug: s.projectSlug,
+    weekCount: new Set(inside.map((e) => e.weekSlug)).size,
+    first: { week: first.week, weekSlug: first.weekSlug, anchor: first.anchor, status: statusLine(first.text, s.subject) },
+    last: { week: last.week, weekSlug: last.weekSlug, anchor: last.anchor, status: statusLine(last.text, s.subject) },
+    progressFrom: withProgress.length > 0 ? headline(withProgress[0]!.progress) : undefined,
+    progressTo: withProgress.length > 0 ? headline(withProgress.at(-1)!.progress) : undefined,
+  };
 }
 
-function metricRows(series: readonly MetricSeries[], inPeriod: InPeriod): MetricReviewRow[] {
-  const rows: MetricReviewRow[] = [];
-  for (const s of series) {
-    const points = s.points.filter((p) => inPeriod(p.week));
-    if (points.length === 0) continue;
-    const worse = (a: MetricPoint, b: MetricPoint) => (s.direction === "lower" ? b.value > a.value : b.value < a.value);
-    const worst = points.reduce((w, p) => (worse(w, p) ? p : w));
-    rows.push({
-      ...metricHeading(s),
-      readings: points.length,
-      latest: points.at(-1)!,
-      worst,
-      below: points.filter((p) => p.missed).length,
-    });
-  }
-  return rows;
+/** `weeks`: the objective's weeks in the period, oldest first; `subjects`: its subjects with their mentions in the period, oldest first. */
+function objectiveRow(o: ObjectiveTimeline, weeks: readonly ObjectiveWeek[], subjects: readonly SubjectReviewRow[]): ObjectiveReviewRow {
+  const sorted = [...subjects].sort((a, b) => b.weekCount - a.weekCount || a.subject.localeCompare(b.subject, "zh-CN"));
+  return {
+    id: o.id,
+    title: o.title,
+    weeks: weeks.map((w) => ({ week: w.week, weekSlug: w.weekSlug, anchor: w.anchor })),
+    itemCount: weeks.reduce((n, w) => n + w.groups.reduce((m, g) => m + g.items.length, 0), 0),
+    subjects: sorted.slice(0, REVIEW_LIMITS.subjects),
+    moreSubjects: Math.max(0, sorted.length - REVIEW_LIMITS.subjects),
+  };
+}
+
+/** `points`: the metric's readings in the period, oldest first. */
+function metricRow(s: MetricSeries, points: readonly MetricPoint[]): MetricReviewRow {
+  const worse = (a: MetricPoint, b: MetricPoint) => (s.direction === "lower" ? b.value > a.value : b.value < a.value);
+  const worst = points.reduce((w, p) => (worse(w, p) ? p : w));
+  return {
+    ...metricHeading(s),
+    readings: points.length,
+    latest: points.at(-1)!,
+    worst,
+    below: points.filter((p) => p.missed).length,
+  };
+}
+
+/** Appends to the list under `key`, making it when missing. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Every period with weeks, newest first, with the archive weeks in it (oldest first). */
@@ -224,33 +230,54 @@ export function listPeriods(archive: Pick<Archive, "weeks">): PeriodSummary[] {
   return periodGroups(archive).map((g) => g.summary);
 }
 
-/** The review of every period with weeks, newest first; one pass of date maths for all of them. */
+/** The review of every period with weeks, newest first: the archive is grouped by period once for all of them. */
 export function buildPeriodReviews(
   archive: Pick<Archive, "weeks" | "projects" | "objectives">,
   insights: Pick<Insights, "weeks" | "metrics" | "incidents">,
 ): PeriodReview[] {
   const groups = periodGroups(archive);
   const summaries = groups.map((g) => g.summary);
+  const periodsOf = new Map<string, string[]>();
+  for (const { summary, weeks } of groups) for (const w of weeks) push(periodsOf, w.report.week, summary.period.id);
+  const byYear = new Map<number, PeriodSummary[]>();
+  for (const s of summaries) push(byYear, s.period.year, s);
+
+  // Timelines are newest first: each period's share is reversed to read oldest first.
+  const projectMentions = archive.projects.map((p) => ({ p, inPeriods: byPeriod(p.entries, (e) => e.week, periodsOf) }));
+  const objectives = new Map<string, ObjectiveReviewRow[]>();
+  for (const o of archive.objectives) {
+    const weeks = byPeriod(o.weeks, (w) => w.week, periodsOf);
+    const subjects = new Map<string, SubjectReviewRow[]>();
+    for (const s of o.subjects)
+      for (const [id, inside] of byPeriod(s.entries, (e) => e.week, periodsOf)) push(subjects, id, subjectRow(s, inside.reverse()));
+    for (const [id, inside] of weeks) push(objectives, id, objectiveRow(o, inside.reverse(), subjects.get(id) ?? []));
+  }
+  const metrics = new Map<string, MetricReviewRow[]>();
+  for (const s of insights.metrics) for (const [id, points] of byPeriod(s.points, (p) => p.week, periodsOf)) push(metrics, id, metricRow(s, points));
+  const incidentsIn = byPeriod(insights.incidents.entries, (e) => e.week, periodsOf);
+
   return groups.map(({ summary, weeks }) => {
-    const ids = new Set<string>(weeks.map((w) => w.report.week));
-    const inPeriod: InPeriod = (week) => ids.has(week);
     const { period } = summary;
     const plans = periodPlanReviews(weeks, insights);
-    const projects = archive.projects
-      .map((p) => projectRow(p, inPeriod, plans))
-      .filter((r): r is ProjectReviewRow => !!r)
+    const plansBySlug = new Map<string | undefined, PlanReview[]>();
+    for (const r of plans) push(plansBySlug, r.plan.projectSlug, r);
+    const rows = projectMentions
+      .flatMap(({ p, inPeriods }) => {
+        const inside = inPeriods.get(period.id);
+        return inside ? [projectRow(p, [...inside].reverse(), plansBySlug.get(p.slug) ?? [])] : [];
+      })
       .sort((a, b) => b.weeks.length - a.weeks.length || (a.last.week < b.last.week ? 1 : a.last.week > b.last.week ? -1 : 0) || a.name.localeCompare(b.name, "zh-CN"));
-    const incidents = insights.incidents.entries.filter((e) => inPeriod(e.week));
+    const incidents = incidentsIn.get(period.id) ?? [];
     return {
       ...summary,
       plans: tally(plans),
-      projects: projects.slice(0, REVIEW_LIMITS.projects),
-      moreProjects: Math.max(0, projects.length - REVIEW_LIMITS.projects),
-      objectives: objectiveRows(archive, inPeriod),
-      metrics: metricRows(insights.metrics, inPeriod),
+      projects: rows.slice(0, REVIEW_LIMITS.projects),
+      moreProjects: Math.max(0, rows.length - REVIEW_LIMITS.projects),
+      objectives: objectives.get(period.id) ?? [],
+      metrics: metrics.get(period.id) ?? [],
       incidents: incidents.slice(0, REVIEW_LIMITS.incidents),
       moreIncidents: Math.max(0, incidents.length - REVIEW_LIMITS.incidents),
-      others: summaries.filter((s) => s.period.year === period.year && s.period.id !== period.id),
+      others: (byYear.get(period.year) ?? []).filter((s) => s.period.id !== period.id),
     };
   });
 }

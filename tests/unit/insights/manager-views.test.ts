@@ -5,7 +5,7 @@ import { buildDashboard, listStalledProjects } from "../../../src/lib/insights/d
 import { buildIncidentLog } from "../../../src/lib/insights/incident-log.ts";
 import { countBySeverity, countByYear, filterIncidents } from "../../../src/lib/insights/incident-filters.ts";
 import { buildInsights } from "../../../src/lib/insights/insights.ts";
-import { buildPeriodReview, listPeriods, statusLine } from "../../../src/lib/insights/period-review.ts";
+import { buildPeriodReview, buildPeriodReviews, listPeriods, statusLine } from "../../../src/lib/insights/period-review.ts";
 import { filterProjectRows, projectFilters, projectListRows } from "../../../src/lib/insights/project-list.ts";
 import type { Registry } from "../../../src/lib/registry.ts";
 import { metricRegistry, projectRegistry, week } from "./helpers.ts";
@@ -106,6 +106,23 @@ describe("period reviews", () => {
     const h1 = buildPeriodReview(archive, insights, "2024-h1")!;
     const deposit = h1.metrics.find((m) => m.id === "deposit-success-rate")!;
     expect([deposit.latest.value, deposit.worst.value, deposit.below, deposit.readings]).toEqual([99.995, 99.98, 1, 2]);
+  });
+  it("gives each quarter, half and year exactly the mentions, subjects, readings and incidents of its weeks", () => {
+    const reviews = buildPeriodReviews(archive, insights);
+    expect(reviews.map((r) => r.period.id)).toEqual(["2024", "2024-h1", "2024-q2", "2024-q1"]);
+    const of = (id: string) => reviews.find((r) => r.period.id === id)!;
+    const weeksOf = (id: string) => Object.fromEntries(of(id).projects.map((p) => [p.slug, p.weeks.map((w) => w.week)]));
+    expect(weeksOf("2024-q1")).toEqual({ "bei-yi-zhuan": ["2024-W12", "2024-W13"], "xin-yong-fen": ["2024-W12", "2024-W13"] });
+    expect(weeksOf("2024-q2")).toEqual({ "xin-yong-fen": ["2024-W14", "2024-W15"], "aggregated-payment": ["2024-W14"], "bei-yi-zhuan": ["2024-W15"] });
+    expect(weeksOf("2024")).toEqual(weeksOf("2024-h1"));
+    expect(weeksOf("2024")["xin-yong-fen"]).toEqual(["2024-W12", "2024-W13", "2024-W14", "2024-W15"]);
+    expect(of("2024-q2").objectives).toEqual([]);
+    expect(of("2024-q1").objectives.map((o) => [o.id, o.weeks.map((w) => w.week), o.subjects.map((s) => s.weekCount)])).toEqual([["O1", ["2024-W12", "2024-W13"], [2]]]);
+    expect(of("2024-q2").metrics.map((m) => [m.id, m.readings])).toEqual([["deposit-success-rate", 1]]);
+    expect(of("2024").metrics.map((m) => [m.id, m.readings, m.latest.week])).toEqual([["deposit-success-rate", 2, "2024-W14"]]);
+    expect(of("2024-q2").incidents.map((e) => e.week)).toEqual(["2024-W14"]);
+    expect(of("2024").incidents.map((e) => e.week).sort()).toEqual(["2024-W13", "2024-W14"]);
+    expect(of("2024-q1").others.map((o) => o.period.id)).toEqual(["2024", "2024-h1", "2024-q2"]);
   });
   it("has no review for a period without weeks or an id that is not a period", () => {
     expect(buildPeriodReview(archive, insights, "2023-q4")).toBeUndefined();
