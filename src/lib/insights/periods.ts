@@ -3,7 +3,6 @@
  * day that decides ISO membership, so 2024-W01 (Thursday 4 January) is in 2024-Q1 and a week is
  * never split between two periods.
  */
-import { addDays } from "date-fns/addDays";
 import { compareWeekIds, weekStart, type WeekId } from "../week-id.ts";
 
 export type PeriodKind = "quarter" | "half" | "year";
@@ -19,7 +18,8 @@ export interface Period {
 
 /** `YYYY-MM-DD` of a week's Thursday. */
 export function thursdayOf(week: WeekId): string {
-  const d = addDays(weekStart(week), 3);
+  const monday = weekStart(week);
+  const d = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 3);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 

@@ -65,25 +65,29 @@ export interface ReviewCsvInput {
 export function reviewCsv({ archive, metrics, weeks: ids, weekUrl, labels }: ReviewCsvInput): string {
   const inPeriod = (week: string) => ids.has(week);
   const weeks = archive.weeks.filter((w) => inPeriod(w.report.week)).map((w) => w.report);
+  // The week's fields (its Thursday is date maths, its link a URL) once per week, not once per metric row.
+  const weekFields = new Map(weeks.map((w) => [w.slug, { week: csvField(w.week), thursday: csvField(thursdayOf(w.week)), metricsLink: csvField(weekUrl(w.slug, "week-metrics")) }]));
   const rows: string[][] = [];
   for (const s of metrics) {
     const points = new Map(s.points.filter((p) => inPeriod(p.week)).map((p) => [p.weekSlug, p]));
     // Registered metrics always get their rows (an empty value says "not reported that week").
     if (points.size === 0 && !s.registered) continue;
+    const metric = { id: csvField(s.id, { text: true }), label: csvField(s.label, { text: true }), unit: csvField(s.unit, { text: true }), target: csvField(s.target) };
     for (const w of weeks) {
       const p = points.get(w.slug);
+      const { week, thursday, metricsLink } = weekFields.get(w.slug)!;
       rows.push([
         csvField(labels.metric),
-        csvField(w.week),
-        csvField(thursdayOf(w.week)),
-        csvField(s.id, { text: true }),
-        csvField(s.label, { text: true }),
+        week,
+        thursday,
+        metric.id,
+        metric.label,
         csvField(p ? formatNumber(p.value, s.decimals) : undefined),
-        csvField(s.unit, { text: true }),
-        csvField(s.target),
+        metric.unit,
+        metric.target,
         csvField(p && s.target !== undefined ? (p.missed ? labels.missed : labels.met) : undefined),
         csvField(p?.raw, { text: true }),
-        csvField(weekUrl(w.slug, "week-metrics")),
+        metricsLink,
       ]);
     }
   }
@@ -93,10 +97,11 @@ export function reviewCsv({ archive, metrics, weeks: ids, weekUrl, labels }: Rev
       const figure = headlineProgress([...m.progress]);
       if (!figure) continue;
       const name = names.get(m.slug) ?? m.name;
+      const { week, thursday } = weekFields.get(w.slug)!;
       rows.push([
         csvField(labels.progress),
-        csvField(w.week),
-        csvField(thursdayOf(w.week)),
+        week,
+        thursday,
         csvField(m.slug, { text: true }),
         csvField(name, { text: true }),
         csvField(figure.percent),
