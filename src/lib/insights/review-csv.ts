@@ -18,9 +18,9 @@
  * Encoding: UTF-8 with a byte-order mark (Excel needs it to read Chinese), CRLF line ends,
  * fields quoted per RFC 4180 when they hold a comma, quote or line break.
  */
-import type { Archive } from "../archive.ts";
+import type { Archive, ArchiveWeek } from "../archive.ts";
 import { headlineProgress } from "../report/progress.ts";
-import type { MetricSeries } from "./metric-series.ts";
+import type { MetricPoint, MetricSeries } from "./metric-series.ts";
 import { thursdayOf } from "./periods.ts";
 import { formatNumber } from "./format.ts";
 
@@ -61,15 +61,49 @@ export interface ReviewCsvInput {
   labels: CsvLabels;
 }
 
-/** Rows of a period: every metric with a reading in the period × every week of the period, then progress. */
+/** Position of each archive week by id, worked out once per archive (every period's CSV looks its weeks up). */
+const weekIndex = new WeakMap<readonly ArchiveWeek[], Map<string, number>>();
+/** Each series' readings by week id, once per series. */
+const readingsByWeek = new WeakMap<MetricSeries, Map<string, MetricPoint[]>>();
+
+function indexOfWeeks(weeks: readonly ArchiveWeek[]): Map<string, number> {
+  let index = weekIndex.get(weeks);
+  if (!index) weekIndex.set(weeks, (index = new Map(weeks.map((w, i) => [w.report.week, i]))));
+  return index;
+}
+
+function readingsOf(series: MetricSeries): Map<string, MetricPoint[]> {
+  let byWeek = readingsByWeek.get(series);
+  if (!byWeek) {
+    byWeek = new Map();
+    for (const p of series.points) {
+      const list = byWeek.get(p.week);
+      if (list) list.push(p);
+      else byWeek.set(p.week, [p]);
+    }
+    readingsByWeek.set(series, byWeek);
+  }
+  return byWeek;
+}
+
+/**
+ * Rows of a period: every metric with a reading in the period × every week of the period, then progress.
+ * The period's weeks and readings are looked up, not filtered out of the whole archive: the CSVs of
+ * all periods together stay linear in the archive.
+ */
 export function reviewCsv({ archive, metrics, weeks: ids, weekUrl, labels }: ReviewCsvInput): string {
-  const inPeriod = (week: string) => ids.has(week);
-  const weeks = archive.weeks.filter((w) => inPeriod(w.report.week)).map((w) => w.report);
+  const positions = indexOfWeeks(archive.weeks);
+  const inArchive = [...ids].flatMap((id) => {
+    const i = positions.get(id);
+    return i === undefined ? [] : [i];
+  });
+  const weeks = inArchive.sort((a, b) => a - b).map((i) => archive.weeks[i]!.report);
   // The week's fields (its Thursday is date maths, its link a URL) once per week, not once per metric row.
   const weekFields = new Map(weeks.map((w) => [w.slug, { week: csvField(w.week), thursday: csvField(thursdayOf(w.week)), metricsLink: csvField(weekUrl(w.slug, "week-metrics")) }]));
   const rows: string[][] = [];
   for (const s of metrics) {
-    const points = new Map(s.points.filter((p) => inPeriod(p.week)).map((p) => [p.weekSlug, p]));
+    const readings = readingsOf(s);
+    const points = new Map(weeks.flatMap((w) => readings.get(w.week) ?? []).map((p) => [p.weekSlug, p]));
     // Registered metrics always get their rows (an empty value says "not reported that week").
     if (points.size === 0 && !s.registered) continue;
     const metric = { id: csvField(s.id, { text: true }), label: csvField(s.label, { text: true }), unit: csvField(s.unit, { text: true }), target: csvField(s.target) };

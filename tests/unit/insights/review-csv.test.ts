@@ -76,4 +76,11 @@ describe("reviewCsv", () => {
     ]);
     expect(progress[0]![10]).toBe("https://x.test/weeks/2024-w14/#p-bei-yi-zhuan");
   });
+  it("lists the period's weeks oldest first whatever order its ids come in, and skips ids with no week", () => {
+    const again = reviewCsv({ archive, metrics: insights.metrics, weeks: new Set(["2024-W15", "2030-W01", "2024-W14"]), weekUrl: (s, a) => `https://x.test/weeks/${s}/#${a}`, labels: managerText.csv });
+    expect(again).toBe(csv);
+    // The same archive asked again for another period: its weeks, not the first period's.
+    const w13 = readCsv(reviewCsv({ archive, metrics: insights.metrics, weeks: new Set(["2024-W13"]), weekUrl: (s) => s, labels: managerText.csv }).slice(1));
+    expect(w13.filter((r) => r[3] === "deposit-success-rate").map((r) => [r[1], r[5]])).toEqual([["2024-W13", "99.98"]]);
+  });
 });
