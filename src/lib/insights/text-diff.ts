@@ -20,6 +20,11 @@ const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 /** Pieces of a figure: digits (ASCII or full-width), decimal point, thousands comma, percent. */
 const FIGURE_PIECE = /^[0-9０-９.,，%％]+$/u;
 const HAS_DIGIT = /[0-9０-９]/u;
+/** FIGURE_PIECE's first character, checked before the pattern: most segments are words and fail here. */
+const mayBeFigure = (segment: string): boolean => {
+  const c = segment.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || c === 0x2e || c === 0x2c || c === 0xff0c || c === 0x25 || c === 0xff05;
+};
 
 /** Words of a text; runs of digits, decimal points and percent signs stay one token (`75.5%`). */
 export function tokenize(text: string): string[] {
@@ -34,7 +39,7 @@ export function tokenize(text: string): string[] {
     figure = "";
   };
   for (const { segment } of segmenter.segment(text)) {
-    const joins = FIGURE_PIECE.test(segment) && (HAS_DIGIT.test(segment) || (figure !== "" && HAS_DIGIT.test(figure)));
+    const joins = mayBeFigure(segment) && FIGURE_PIECE.test(segment) && (HAS_DIGIT.test(segment) || (figure !== "" && HAS_DIGIT.test(figure)));
     if (joins) {
       figure += segment;
       continue;
@@ -67,7 +72,10 @@ export function diffText(before: string, after: string): DiffPart[] {
   const y = after.slice(0, MAX_DIFF_CHARS);
   // Lines first (items of a report are lines, and few), then words only where lines changed:
   // a word diff over a whole multi-item text costs far more and says the same.
-  const lines = diffArrays(x.split(/(?<=\n)/), y.split(/(?<=\n)/), { maxEditLength: MAX_EDIT_LENGTH });
+  const linesX = x.split(/(?<=\n)/);
+  const linesY = y.split(/(?<=\n)/);
+  // One line against another is what the line diff would say (removed, then added): skip it.
+  const lines = linesX.length === 1 && linesY.length === 1 && x !== y ? undefined : diffArrays(linesX, linesY, { maxEditLength: MAX_EDIT_LENGTH });
   const parts: DiffPart[] = [];
   if (!lines) parts.push(...diffWords(x, y));
   else
@@ -122,7 +130,7 @@ function diffWords(x: string, y: string): DiffPart[] {
 /** Pairs of letters or digits in a text (`进度70` → `进度`, `度7`, `70`). */
 function bigrams(text: string): Set<string> {
   const out = new Set<string>();
-  const chars = [...text].filter(isWord);
+  const chars = text.match(WORD_CHARS) ?? [];
   for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
   return out;
 }
@@ -162,6 +170,7 @@ const ALWAYS_DIFF_TOKENS = 40;
 const ALWAYS_DIFF_CHARS = 60;
 
 const WORD = /[\p{L}\p{N}]/u;
+const WORD_CHARS = /[\p{L}\p{N}]/gu;
 const isWord = (token: string): boolean => WORD.test(token);
 
 function diffMiddle(a: string[], b: string[]): DiffPart[] {

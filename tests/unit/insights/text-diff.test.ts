@@ -14,6 +14,15 @@ describe("tokenize", () => {
     expect(tokenize("影响1,200笔")).toContain("1,200");
     expect(tokenize("进度８０％")).toContain("８０％");
   });
+  it.each([
+    ["金额1,000.5元，较上周", ["金额", "1,000.5", "元", "，", "较", "上周"]],
+    ["完成1，000笔，其余", ["完成", "1，000", "笔", "，", "其余"]],
+    ["占比.5%以上", ["占", "比", ".", "5%", "以上"]],
+    ["％与%不是数字", ["％", "与", "%", "不是", "数字"]],
+    ["第３期，进度５０％。", ["第", "３", "期", "，", "进度", "５０％", "。"]],
+  ])("joins figure pieces only to a figure with digits: %s", (text, tokens) => {
+    expect(tokenize(text)).toEqual(tokens);
+  });
   it("keeps Latin words whole", () => {
     expect(tokenize("open API v2 上线")).toEqual(expect.arrayContaining(["open", "API", "v2"]));
   });
@@ -31,6 +40,18 @@ describe("diffText", () => {
       { kind: "del", text: "70%" },
       { kind: "ins", text: "75.5%" },
     ]);
+  });
+  it("diffs one line against another as it diffs the same lines inside longer texts", () => {
+    const oneLine = diffText("进度70%，联调中", "进度75%，联调完成");
+    expect(oneLine).toEqual([
+      { kind: "same", text: "进度" },
+      { kind: "del", text: "70%" },
+      { kind: "ins", text: "75%" },
+      { kind: "same", text: "，联调" },
+      { kind: "del", text: "中" },
+      { kind: "ins", text: "完成" },
+    ]);
+    expect(diffText("一行\n进度70%，联调中", "一行\n进度75%，联调完成")).toEqual([{ kind: "same", text: "一行\n进度" }, ...oneLine.slice(1)]);
   });
   it("marks an inserted Chinese phrase as whole words", () => {
     const html = marked("完成联调测试", "完成联调测试，启动灰度发布");
