@@ -1,5 +1,4 @@
-import { format } from "date-fns/format";
-import { weekEnd, weekStart, type WeekId } from "./week-id.ts";
+import { weekStart, type WeekId } from "./week-id.ts";
 
 const CREATED = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
 
@@ -13,10 +12,8 @@ export function formatCreated(created: string): string {
 /** `2024-04-22 – 2024-04-28` style range of a week, in Chinese short form. */
 export function formatWeekRange(id: WeekId): { from: string; to: string } {
   const start = weekStart(id);
-  const end = weekEnd(id);
-  const sameYear = start.getFullYear() === end.getFullYear();
-  return {
-    from: format(start, "yyyy年M月d日"),
-    to: format(end, sameYear ? "M月d日" : "yyyy年M月d日"),
-  };
+  // Sunday's date; written out by hand, as date-fns' format parses its pattern on every call (twice a week page).
+  const end = new Date(start.getFullYear(), start.getMonth(), start.getDate() + 6);
+  const day = (d: Date, withYear: boolean) => `${withYear ? `${String(d.getFullYear()).padStart(4, "0")}年` : ""}${d.getMonth() + 1}月${d.getDate()}日`;
+  return { from: day(start, true), to: day(end, start.getFullYear() !== end.getFullYear()) };
 }
