@@ -33,9 +33,10 @@ try {
   console.error((e as Error).message);
   process.exit(2);
 }
-if (!hasGnuTime())
-  log(`${GNU_TIME} is missing (Debian: apt-get install -y time): peak memory comes from /proc polling alone, no per-process maximum.`);
-log(`${options.corpus ? `corpus ${options.corpus}` : `sizes ${options.sizes.join(", ")} weeks`}; ${options.runs} run(s) each (a cold and a warm product/floor pair, alternating); ${options.queries} search queries.`);
+if (!hasGnuTime()) log(`${GNU_TIME} is missing (Debian: apt-get install -y time): peak memory comes from /proc polling alone, no per-process maximum.`);
+log(
+  `${options.corpus ? `corpus ${options.corpus}` : `sizes ${options.sizes.join(", ")} weeks`}; ${options.runs} run(s) each (a cold and a warm product/floor pair, alternating); ${options.queries} search queries.`,
+);
 if (options.config) log(`product builds use --config ${options.config}`);
 mkdirSync(join("tmp", "bench"), { recursive: true });
 
@@ -84,16 +85,11 @@ try {
     const server = await serveStatic(distDir(corpus, "product"));
     const weigh = async (f: FileSize | undefined): Promise<PageWeight | undefined> =>
       f ? measurePageWeight(browser, server.url, urlPath(f)!, f.bytes) : undefined;
-    const [week, home, project] = [
-      await weigh(productStats.week),
-      await weigh(productStats.home),
-      await weigh(productStats.largestProject),
-    ];
+    const [week, home, project] = [await weigh(productStats.week), await weigh(productStats.home), await weigh(productStats.largestProject)];
     await server.close();
 
     // 6. Search latency and bytes per query through the search harness.
-    const search =
-      options.queries > 0 ? await measureSearchLatency(browser, distDir(corpus, "product"), options.queries) : undefined;
+    const search = options.queries > 0 ? await measureSearchLatency(browser, distDir(corpus, "product"), options.queries) : undefined;
     if (search && !search.ok) log(`  search skipped: ${search.reason}`);
 
     // 7. Optionally, one more (warm) product build under the CPU profiler, outside the timed runs.

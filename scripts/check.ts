@@ -23,7 +23,10 @@ const USAGE = `用法 (usage): npm run check [-- 文件.mdx ...] [--explain 文�
 // 1. Arguments.
 let parsed;
 try {
-  parsed = parseArgs({ allowPositionals: true, options: { explain: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } } });
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: { explain: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+  });
 } catch (e) {
   console.error(`${(e as Error).message}\n\n${USAGE}`);
   process.exit(2);

@@ -38,8 +38,7 @@ if (!Number.isInteger(seed)) fail(`--seed 需为整数 (--seed must be an intege
 // 2. Refuse to touch the real archive.
 const out = resolve(values.out);
 const fromContent = relative(join(ROOT, "content"), out);
-if (!fromContent.startsWith("..") && !isAbsolute(fromContent))
-  fail(`拒绝写入 content/（只放真实周报）: ${values.out} — choose a folder such as tmp/corpus`);
+if (!fromContent.startsWith("..") && !isAbsolute(fromContent)) fail(`拒绝写入 content/（只放真实周报）: ${values.out} — choose a folder such as tmp/corpus`);
 
 // 3. Generate, then replace the previous corpus in <out>/weeks.
 let weeks;

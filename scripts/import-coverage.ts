@@ -14,7 +14,12 @@ import { weekSlug } from "../src/lib/week-id.ts";
 // 1. Which export became which week: the importer's own plan, so the mapping is the one it wrote.
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { dist: { type: "string", default: "dist" }, weeks: { type: "string" }, min: { type: "string", default: "99.5" }, show: { type: "string", default: "15" } },
+  options: {
+    dist: { type: "string", default: "dist" },
+    weeks: { type: "string" },
+    min: { type: "string", default: "99.5" },
+    show: { type: "string", default: "15" },
+  },
 });
 const inputs = collectInputs(positionals).files.map((f) => ({ ...f, source: readFileSync(f.path, "utf8") }));
 const plan = planImport(inputs, { weekMap: values.weeks ? parseWeekMap(readFileSync(values.weeks, "utf8")) : undefined });

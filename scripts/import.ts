@@ -139,7 +139,11 @@ if (imageUrls.size > 0) plan = planImport(inputs, { ...options, imageUrls });
 // 5. Each result must pass the same check as the build before it is written.
 const tally = new ImportTally();
 for (const r of plan.refused) tally.refuse(displayPath(r.input.path), r.message);
-const existing = existsSync(outDir) ? readdirSync(outDir).filter((f) => f.endsWith(".mdx")).map((f) => f.slice(0, -4)) : [];
+const existing = existsSync(outDir)
+  ? readdirSync(outDir)
+      .filter((f) => f.endsWith(".mdx"))
+      .map((f) => f.slice(0, -4))
+  : [];
 const knownWeeks = [...new Set([...existing, ...plan.weeks.map((p) => p.result.week)])];
 plan.weeks.forEach((planned, n) => {
   writeWeek(planned);
@@ -175,7 +179,9 @@ function writeWeek({ input, result }: PlannedWeek): void {
 
   const warnings = [
     ...result.warnings.map((w) => `⚠ ${w}`),
-    ...result.linkRepairs.filter((r) => r.kind === "link-to-text").map((r) => `⚠ 第 ${r.line} 行的链接 ${r.from} 没有可指向的页面，只保留文字 “${r.to}”（可用 --link-base 改成源仓库地址）`),
+    ...result.linkRepairs
+      .filter((r) => r.kind === "link-to-text")
+      .map((r) => `⚠ 第 ${r.line} 行的链接 ${r.from} 没有可指向的页面，只保留文字 “${r.to}”（可用 --link-base 改成源仓库地址）`),
     ...problems.map((p) => `⚠ ${p.severity === "error" ? "需手动修改（npm run check 会拦下）：" : ""}${formatProblem(p)}`),
   ];
   if (!verbose) {

@@ -122,7 +122,10 @@ const PUNCT = /[\p{P}\p{S}]/u;
 export function commonestCharacters(pages: readonly PageText[], n: number): string[] {
   const pagesWith = new Map<string, number>();
   for (const p of pages) for (const c of new Set(foldText(p.text))) if (c.trim()) pagesWith.set(c, (pagesWith.get(c) ?? 0) + 1);
-  return [...pagesWith].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([c]) => c);
+  return [...pagesWith]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, n)
+    .map(([c]) => c);
 }
 
 /**
@@ -231,7 +234,10 @@ export function truthFor(pages: readonly PageText[], query: string, folded = pag
 
 /** Case- and width-sensitive truth, for reference: a plain `includes` over the raw text. */
 export function strictTruthFor(pages: readonly PageText[], query: string): Set<string> {
-  const terms = query.replace(/^\s*"(.*)"\s*$/s, "$1").split(/\s+/).filter(Boolean);
+  const terms = query
+    .replace(/^\s*"(.*)"\s*$/s, "$1")
+    .split(/\s+/)
+    .filter(Boolean);
   return new Set(pages.filter((p) => terms.every((t) => p.text.includes(t))).map((p) => p.url));
 }
 
@@ -445,8 +451,17 @@ export function formatSummary(label: string, s: QualitySummary): string {
       .map(([k, f]) => `${k} ${f.exact}/${f.queries} r${f.recall.toFixed(3)} p${f.precision.toFixed(3)}`)
       .join(";  ")}`,
     `  absent terms: ${s.absentQueries} queries, ${s.absentFalseHits} false hits;  rank order violations: ${s.misordered};  duplicate weeks: ${s.duplicateHits}`,
-    `  history: ${s.queries} queries asked again in reverse order in the same page, ${s.historyMismatches.length} answers differed${s.historyMismatches.length ? ` (${s.historyMismatches.slice(0, 5).map((q) => JSON.stringify(q)).join(", ")})` : ""}`,
-    `  fixed: ${Object.entries(s.fixed).map(([q, n]) => `${q}→${n}`).join("  ")}`,
+    `  history: ${s.queries} queries asked again in reverse order in the same page, ${s.historyMismatches.length} answers differed${
+      s.historyMismatches.length
+        ? ` (${s.historyMismatches
+            .slice(0, 5)
+            .map((q) => JSON.stringify(q))
+            .join(", ")})`
+        : ""
+    }`,
+    `  fixed: ${Object.entries(s.fixed)
+      .map(([q, n]) => `${q}→${n}`)
+      .join("  ")}`,
     `  search page ${kb(s.pageBytes)};  first search (loads Pagefind + catalog) ${s.warmupMs.toFixed(0)} ms, ${kb(s.warmupBytes)}`,
     `  per query after that: median ${s.medianMs.toFixed(1)} ms, p95 ${s.p95Ms.toFixed(1)} ms;  bytes median ${kb(s.medianBytes)}, mean ${kb(s.meanBytes)}, max ${kb(s.maxBytes)} (${JSON.stringify(s.maxBytesQuery)})`,
     ...s.failures.slice(0, 8).map((f) => `  ✗ [${f.kind}] ${JSON.stringify(f.query)} missed ${f.missed.length}, extra ${f.extra.length}`),
@@ -573,7 +588,15 @@ if (import.meta.main) {
   // 2. Build (or reuse) the corpus site, collect page texts, run the queries twice (contract, page path).
   const run: Omit<QualityRun, "site"> & { site?: SearchSite } = values.dist
     ? await measureBuiltSite(values.dist, { queries, base: values.base })
-    : await measureSearch({ count: Number(values.count), seed: Number(values.seed), queries, reuse: values.reuse, config: values.config, corpus, content: values.content });
+    : await measureSearch({
+        count: Number(values.count),
+        seed: Number(values.seed),
+        queries,
+        reuse: values.reuse,
+        config: values.config,
+        corpus,
+        content: values.content,
+      });
   // 3. Report; the exit code says whether the acceptance thresholds hold.
   if (run.site?.buildMs) console.log(`build: ${(run.site.buildMs / 1000).toFixed(1)} s (${run.site.dist})`);
   console.log(formatSummary("window.weeklyArchive.search (all excerpts)", run.contract));

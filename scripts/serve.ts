@@ -31,7 +31,9 @@ const TYPES: Record<string, string> = {
 };
 
 // 1. Where and what to serve.
-const { values } = parseArgs({ options: { port: { type: "string", default: "4321" }, host: { type: "string", default: "127.0.0.1" }, dir: { type: "string", default: "dist" } } });
+const { values } = parseArgs({
+  options: { port: { type: "string", default: "4321" }, host: { type: "string", default: "127.0.0.1" }, dir: { type: "string", default: "dist" } },
+});
 const root = realpathSync(resolve(values.dir));
 const base = withTrailingSlash(siteConfig.base);
 
@@ -67,6 +69,9 @@ const server = createServer((req, res) => {
   }
   res.writeHead(file ? 200 : 404, { "Content-Type": TYPES[extname(served)] ?? "application/octet-stream", "Content-Length": statSync(served).size });
   if (req.method === "HEAD") res.end();
-  else createReadStream(served).on("error", () => res.destroy()).pipe(res);
+  else
+    createReadStream(served)
+      .on("error", () => res.destroy())
+      .pipe(res);
 });
 server.listen(Number(values.port), values.host, () => console.log(`周报归档：http://${values.host}:${values.port}${base}（Ctrl+C 停止）`));

@@ -123,7 +123,12 @@ export function evaluateBudgets(inputs: readonly BudgetInput[]): BudgetLine[] {
     });
   }
 
-  lines.push(ratioLine(inputs.find((i) => i.weeks === LARGE_WEEKS), LARGE_WEEKS));
+  lines.push(
+    ratioLine(
+      inputs.find((i) => i.weeks === LARGE_WEEKS),
+      LARGE_WEEKS,
+    ),
+  );
 
   // Linear cost: per-week figures of every larger size against the BUDGET_WEEKS ones.
   const larger = inputs.filter((i) => i.weeks > BUDGET_WEEKS);
@@ -135,15 +140,25 @@ export function evaluateBudgets(inputs: readonly BudgetInput[]): BudgetLine[] {
       return;
     }
     const perBase = perWeek(base, BUDGET_WEEKS);
-    const measured = larger.filter((i) => value(i) !== undefined).map((i) => ({ weeks: i.weeks, ratio: perWeek(value(i)!, i.weeks) / perBase, per: perWeek(value(i)!, i.weeks) }));
+    const measured = larger
+      .filter((i) => value(i) !== undefined)
+      .map((i) => ({ weeks: i.weeks, ratio: perWeek(value(i)!, i.weeks) / perBase, per: perWeek(value(i)!, i.weeks) }));
     lines.push({
       status: judge(measured.every((m) => m.ratio <= BUDGETS.maxPerWeekGrowth)),
       name,
       detail: [`${BUDGET_WEEKS}: ${unit(perBase)}`, ...measured.map((m) => `${m.weeks}: ${unit(m.per)} (×${m.ratio.toFixed(2)})`)].join(", "),
     });
   };
-  growth("dist/ bytes", (n) => `${(n / 1000).toFixed(1)} KB/week`, (i) => i.distBytes);
-  growth("cold build time", (n) => `${n.toFixed(1)} ms/week`, (i) => i.coldWallMs);
+  growth(
+    "dist/ bytes",
+    (n) => `${(n / 1000).toFixed(1)} KB/week`,
+    (i) => i.distBytes,
+  );
+  growth(
+    "cold build time",
+    (n) => `${n.toFixed(1)} ms/week`,
+    (i) => i.coldWallMs,
+  );
 
   const procName = `largest build process ≤ ${gb(BUDGETS.maxProcessMemoryBytes)} at every size`;
   const procs = inputs.filter((i) => i.largestProcessBytes !== undefined);

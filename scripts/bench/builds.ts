@@ -51,8 +51,7 @@ export function buildSite(corpus: BenchCorpus, kind: SiteKind, logFile: string, 
   rmSync(outDir, { recursive: true, force: true });
   // The environment of every corpus build (scripts/lib/corpus-site.ts), so the bench measures the site the tests check.
   const env = siteBuildEnv({ contentDir: corpus.contentDir });
-  if (options.profileDir)
-    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${resolve(options.profileDir)}`.trim();
+  if (options.profileDir) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${resolve(options.profileDir)}`.trim();
   if (kind === "product") {
     const npm = npmCommand();
     return runMeasured({

@@ -22,7 +22,12 @@ export async function measurePageWeight(browser: Browser, siteUrl: string, path:
     page.on("response", (res) => {
       if (res.request().resourceType() !== "script") return;
       scripts.push(new URL(res.url()).pathname);
-      pending.push(res.body().then((b) => b.length, () => 0));
+      pending.push(
+        res.body().then(
+          (b) => b.length,
+          () => 0,
+        ),
+      );
     });
     await page.goto(new URL(path, siteUrl).href, { waitUntil: "networkidle" });
     // Scripts loaded on idle still count; search loads only on focus or typing, which never happens here.

@@ -145,10 +145,31 @@ export function resultRows(results: readonly SizeResult[]): string[][] {
     ["week page HTML / JS (largest week)", ...col((r) => weight(r.week))],
     ["home page HTML / JS", ...col((r) => weight(r.home))],
     ["largest project page HTML / JS", ...col((r) => weight(r.project))],
-    ["largest HTML page", ...col((r) => (r.productStats.largestPage ? `${kb(r.productStats.largestPage.bytes)} /${r.productStats.largestPage.path.replace(/index\.html$/, "")}` : "–"))],
+    [
+      "largest HTML page",
+      ...col((r) =>
+        r.productStats.largestPage ? `${kb(r.productStats.largestPage.bytes)} /${r.productStats.largestPage.path.replace(/index\.html$/, "")}` : "–",
+      ),
+    ],
     ["**per week:** product build, cold / warm (median)", ...col((r) => perWeekMs(r, "cold") + " / " + perWeekMs(r, "warm"))],
-    ["**per week:** CPU of the process tree, cold (product)", ...col((r) => `${((1000 * medians(r, r.product.map((m) => m.treeCpuSeconds)).cold) / r.weeks).toFixed(1)} ms`)],
-    ["**per week:** dist/ (product / floor)", ...col((r) => `${(r.productStats.distBytes / r.weeks / 1000).toFixed(1)} / ${(r.floorStats.distBytes / r.weeks / 1000).toFixed(1)} KB`)],
+    [
+      "**per week:** CPU of the process tree, cold (product)",
+      ...col(
+        (r) =>
+          `${(
+            (1000 *
+              medians(
+                r,
+                r.product.map((m) => m.treeCpuSeconds),
+              ).cold) /
+            r.weeks
+          ).toFixed(1)} ms`,
+      ),
+    ],
+    [
+      "**per week:** dist/ (product / floor)",
+      ...col((r) => `${(r.productStats.distBytes / r.weeks / 1000).toFixed(1)} / ${(r.floorStats.distBytes / r.weeks / 1000).toFixed(1)} KB`),
+    ],
     ["**per week:** largest process / process tree peak (product)", ...col((r) => perWeekMemory(r))],
     ["search median / p95, search page (after first search)", ...search.map((s) => s[0])],
     ["search median / p95, all hits with excerpts", ...search.map((s) => s[1])],

@@ -54,9 +54,7 @@ export function runMeasured(options: RunOptions): Promise<Measured> {
   const timeFile = `${options.logFile}.time`;
   rmSync(timeFile, { force: true });
   const useTime = hasGnuTime();
-  const [command, args] = useTime
-    ? [GNU_TIME, ["-v", "-o", timeFile, options.command, ...options.args]]
-    : [options.command, options.args];
+  const [command, args] = useTime ? [GNU_TIME, ["-v", "-o", timeFile, options.command, ...options.args]] : [options.command, options.args];
   const log = openSync(options.logFile, "w");
   const started = performance.now();
   const child = spawn(command, args, { env: options.env, cwd: options.cwd, stdio: ["ignore", log, log] });
@@ -65,7 +63,10 @@ export function runMeasured(options: RunOptions): Promise<Measured> {
   const poll = (): void => {
     if (child.pid === undefined) return;
     const tree = processTree(readProcs(), child.pid);
-    peak = Math.max(peak, tree.reduce((a, e) => a + e.rss, 0));
+    peak = Math.max(
+      peak,
+      tree.reduce((a, e) => a + e.rss, 0),
+    );
     for (const e of tree) cpuByPid.set(e.pid, Math.max(cpuByPid.get(e.pid) ?? 0, e.cpu));
   };
   const timer = setInterval(poll, POLL_MS);

@@ -45,8 +45,7 @@ export function writeCorpus(contentDir: string, content: CorpusContent, root = "
   rmSync(contentDir, { recursive: true, force: true });
   mkdirSync(weeksDir, { recursive: true });
   const skipWeeks = [SEED_WEEK, ...(content.skipWeeks ?? [])];
-  const weeks: WeekSource =
-    content.weeks ?? ((o) => generateCorpus({ ...o, seed: content.seed ?? 1, startWeek: content.startWeek, prose: content.prose }));
+  const weeks: WeekSource = content.weeks ?? ((o) => generateCorpus({ ...o, seed: content.seed ?? 1, startWeek: content.startWeek, prose: content.prose }));
   for (const w of weeks({ count: content.count, skipWeeks })) writeFileSync(join(weeksDir, w.fileName), w.source);
   copyFileSync(join(root, "content", "weeks", `${SEED_WEEK}.mdx`), join(weeksDir, `${SEED_WEEK}.mdx`));
   for (const [file, source] of Object.entries(content.extraWeeks ?? {})) writeFileSync(join(weeksDir, file), source);

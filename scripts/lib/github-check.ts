@@ -79,9 +79,7 @@ export function reportToGitHub(input: { contentDir: string; checked: string[]; p
     const previous = report && earlier ? parse(earlier.path, earlier.source) : undefined;
     return {
       file: f.repo,
-      reading: report
-        ? readWeekReading(report, { metricRegistry, previous })
-        : undefined,
+      reading: report ? readWeekReading(report, { metricRegistry, previous }) : undefined,
       problems: input.problems.filter((p) => p.file === f.path).map((p) => ({ ...p, file: f.repo })),
     };
   });

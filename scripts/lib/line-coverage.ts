@@ -32,7 +32,11 @@ export function pageText(html: string): string {
 export function literalTags(html: string): string[] {
   const main = /<main[\s>][\s\S]*<\/main>/i.exec(html)?.[0] ?? html;
   const text = decodeEntities(main.replace(/<(script|style)[\s\S]*?<\/\1>/gi, "").replace(/<[^>]+>/g, ""));
-  return [...text.matchAll(/<\/?(?:a|b|i|u|s|em|strong|br|hr|p|div|span|sup|sub|img|details|summary|table|tr|td|th|ul|ol|li|code|pre|kbd|mark|font|center|iframe|video)\b[^<>\n]{0,80}>/gi)].map((m) => m[0]);
+  return [
+    ...text.matchAll(
+      /<\/?(?:a|b|i|u|s|em|strong|br|hr|p|div|span|sup|sub|img|details|summary|table|tr|td|th|ul|ol|li|code|pre|kbd|mark|font|center|iframe|video)\b[^<>\n]{0,80}>/gi,
+    ),
+  ].map((m) => m[0]);
 }
 
 /** The text each source line should show, one entry per checkable piece (table cells apart). */
@@ -72,7 +76,13 @@ export function sourceLineTexts(markdown: string): { line: number; text: string 
     if (/^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(line) && line.includes("-")) return; // table rule
     if (/^\s*([-*_])\s*(\1\s*){2,}$/.test(line)) return; // thematic break
     if (/^\s*\[[^\]]+\]:\s*\S+/.test(line)) return; // link reference definition
-    const cells = line.includes("|") ? line.trim().replace(/^\|/, "").replace(/(?<!\\)\|$/, "").split(/(?<!\\)\|/) : [line];
+    const cells = line.includes("|")
+      ? line
+          .trim()
+          .replace(/^\|/, "")
+          .replace(/(?<!\\)\|$/, "")
+          .split(/(?<!\\)\|/)
+      : [line];
     for (const cell of cells) {
       const text = squash(stripInline(cell));
       if (text) out.push({ line: i + 1, text });
@@ -83,7 +93,7 @@ export function sourceLineTexts(markdown: string): { line: number; text: string 
 
 function stripBlock(line: string): string {
   let t = line;
-  for (let again = true; again; ) {
+  for (let again = true; again;) {
     const before = t;
     t = t
       .replace(/^\s*>\s?/, "")
@@ -102,19 +112,21 @@ const HELD = 0xe000;
 
 function stripInline(text: string): string {
   const held = text.replace(ESCAPED, (_all, c: string) => String.fromCharCode(HELD + c.charCodeAt(0)));
-  return restore(decodeEntities(
-    held
-      .replace(/`+([^`]*)`+/g, "$1")
-      .replace(/!\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, "$1")
-      .replace(/\[((?:[^[\]]|\[[^\]]*\])*)\]\((?:[^()]|\([^()]*\))*\)/g, "$1")
-      .replace(/\[([^\]]*)\]\[[^\]]*\]/g, "$1")
-      .replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1")
-      .replace(/<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi, "")
-      .replace(/(\*\*|__|~~)/g, "")
-      .replace(/\*(\S(?:[^*]*?\S)?)\*/g, "$1")
-      .replace(/(^|\W)_(\S(?:[^_]*?\S)?)_(?=$|\W)/g, "$1$2")
-      .replace(/[[\]]/g, ""),
-  ));
+  return restore(
+    decodeEntities(
+      held
+        .replace(/`+([^`]*)`+/g, "$1")
+        .replace(/!\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, "$1")
+        .replace(/\[((?:[^[\]]|\[[^\]]*\])*)\]\((?:[^()]|\([^()]*\))*\)/g, "$1")
+        .replace(/\[([^\]]*)\]\[[^\]]*\]/g, "$1")
+        .replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1")
+        .replace(/<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi, "")
+        .replace(/(\*\*|__|~~)/g, "")
+        .replace(/\*(\S(?:[^*]*?\S)?)\*/g, "$1")
+        .replace(/(^|\W)_(\S(?:[^_]*?\S)?)_(?=$|\W)/g, "$1$2")
+        .replace(/[[\]]/g, ""),
+    ),
+  );
 }
 
 function restore(text: string): string {

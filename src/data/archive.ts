@@ -48,7 +48,11 @@ function assertNothingDropped(ids: Set<string>): void {
 function cachedReports(registry: Registry, inputs: readonly { file: string; source: string }[]): (WeekReport | undefined)[] {
   if (!build.weekCache) return [];
   const context = reportContextKey(registry, import.meta.env.BASE_URL);
-  return takeCachedReports(build.weekCache.file, build.weekCache.version, inputs.map(({ file, source }) => [context, file, source]));
+  return takeCachedReports(
+    build.weekCache.file,
+    build.weekCache.version,
+    inputs.map(({ file, source }) => [context, file, source]),
+  );
 }
 
 interface Loaded {
@@ -70,8 +74,10 @@ async function loadAll(registry: Registry, entries: readonly WeekEntry[]): Promi
   }));
   const cached = cachedReports(registry, inputs);
   const parsed = inputs.map(({ file, source }, i) => cached[i] ?? parseWeekFile(source, { file, registry, links }));
-  const files = withDistinctProjectSlugs(inputs, parsed, ({ file, source }, derivedSlugs) =>
-    parseWeekFile(source, { file, registry, links, derivedSlugs }),
+  const files = withDistinctProjectSlugs(
+    inputs,
+    parsed,
+    ({ file, source }, derivedSlugs) => parseWeekFile(source, { file, registry, links, derivedSlugs }),
     registry,
   );
   const sources: SourceWeek[] = files.map((report, i) => ({ week: report.week, slug: report.slug, ...inputs[i]! }));

@@ -31,7 +31,13 @@ export function weekFilesLoader(dir: string): Loader {
       const entries = existsSync(weeksDir) ? listWeekTree(weeksDir, boundary) : [];
       // Hidden files are the check's to report; a file that must not be read stops the sync here too.
       const refused = entries.find((e) => e.problem && !e.hidden && e.problem.severity === "error");
-      if (refused) throw new WeekParseError(relative(root, refused.path).split(sep).join("/"), undefined, undefined, `${refused.problem!.message} 修复：${refused.problem!.hint}`);
+      if (refused)
+        throw new WeekParseError(
+          relative(root, refused.path).split(sep).join("/"),
+          undefined,
+          undefined,
+          `${refused.problem!.message} 修复：${refused.problem!.hint}`,
+        );
       const untouched = new Set(store.keys());
       for (const entry of entries) if (isWeekFile(entry.path)) untouched.delete(await storeWeek(context, root, entry.path, boundary));
       for (const id of untouched) store.delete(id);

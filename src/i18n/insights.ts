@@ -101,7 +101,8 @@ export const insightsText = {
     authorChecklist: "作者在周报中的勾选（原文）",
     otherItem: "「其他」条目",
     phrases: (list: string[]) => `共同关键词：${list.join("、")}`,
-    convention: "在本周的「上周计划完成情况」里把做完的项改成 - [x]，站点以标记为准（只要勾了一项，未勾的即视为未完成）；没有标记的计划按本周内容自动判断，证据不足时显示「不确定」。",
+    convention:
+      "在本周的「上周计划完成情况」里把做完的项改成 - [x]，站点以标记为准（只要勾了一项，未勾的即视为未完成）；没有标记的计划按本周内容自动判断，证据不足时显示「不确定」。",
     summary: (counts: { addressed: number; total: number }) => `${counts.total} 项计划中 ${counts.addressed} 项本周有进展或已完成`,
   },
   stale: {

@@ -43,7 +43,11 @@ export const managerText = {
     /** A metric's 较上期 cell: direction and whether that is good news. */
     trend: (improved: boolean | undefined, change: number | undefined): string => {
       const d = managerText.dashboard;
-      return change === undefined ? d.firstReading : change === 0 || improved === undefined ? d.flat : `${change > 0 ? d.up : d.down} ${improved ? d.better : d.worse}`;
+      return change === undefined
+        ? d.firstReading
+        : change === 0 || improved === undefined
+          ? d.flat
+          : `${change > 0 ? d.up : d.down} ${improved ? d.better : d.worse}`;
     },
     inWeek: (week: string) => `（${week}）`,
     incidents: (weeks: number) => `近 ${weeks} 周生产事件`,

@@ -5,7 +5,7 @@ export const searchStrings = {
   placeholder: "搜索全部周报，如 存管路由",
   submit: "搜索",
   /** Shown under the page's search field. */
-  hint: "像 Ctrl+F 一样逐字匹配，不分大小写和全角半角；空格分隔的多个词须同时出现，加英文引号（\"…\"）表示必须连在一起。",
+  hint: '像 Ctrl+F 一样逐字匹配，不分大小写和全角半角；空格分隔的多个词须同时出现，加英文引号（"…"）表示必须连在一起。',
   shortcut: "快捷键 / 或 Ctrl+K",
   filters: "筛选",
   filterNames: { objective: "目标", project: "项目", year: "年份" } as Record<string, string>,

@@ -60,7 +60,9 @@ export function pagefindIntegration(): AstroIntegration & { indexEarly(records: 
         const stands = early?.hash === shortHash(rendered);
         if (early && !stands) logger.info("页面的搜索记录与预先索引的不同，重新索引（records differ from the early index: indexing again）");
         // One Pagefind service per process: an early index that does not stand must end before the next starts.
-        const pending = stands ? early!.files : (early?.files.catch(() => undefined) ?? Promise.resolve()).then(() => buildSearchFiles(JSON.parse(rendered) as SearchWeekRecord[]));
+        const pending = stands
+          ? early!.files
+          : (early?.files.catch(() => undefined) ?? Promise.resolve()).then(() => buildSearchFiles(JSON.parse(rendered) as SearchWeekRecord[]));
         early = undefined;
         const { files, weeks } = await pending;
         writeSearchFiles(outDir, files);

@@ -50,12 +50,7 @@ export function isSearchFilePath(path: string): boolean {
  */
 function isPublished(path: string, first: boolean): boolean {
   if (path === "pagefind.js" || path === "pagefind-worker.js" || /^wasm\.[^/]+\.pagefind$/.test(path)) return first;
-  return (
-    path === "pagefind-entry.json" ||
-    /^pagefind\.[^/]+\.pf_meta$/.test(path) ||
-    path.startsWith("index/") ||
-    path.startsWith("filter/")
-  );
+  return path === "pagefind-entry.json" || /^pagefind\.[^/]+\.pf_meta$/.test(path) || path.startsWith("index/") || path.startsWith("filter/");
 }
 
 /** Pagefind fragments are gzip + a 12-byte signature + JSON; we only need each page's URL. */
@@ -114,8 +109,7 @@ async function indexPart(records: readonly SearchWeekRecord[]): Promise<IndexPar
     if (built.errors.length) throw new Error(`Pagefind 输出出错（writing failed）：${built.errors.join("; ")}`);
     const pageIds = new Map<string, string>();
     for (const f of built.files)
-      if (f.path.startsWith("fragment/"))
-        pageIds.set(fragmentUrl(f.content), f.path.slice("fragment/".length).replace(/\.pf_fragment$/, ""));
+      if (f.path.startsWith("fragment/")) pageIds.set(fragmentUrl(f.content), f.path.slice("fragment/".length).replace(/\.pf_fragment$/, ""));
     return { files: built.files.filter((f) => !f.path.startsWith("fragment/")), pageIds };
   } finally {
     await index.deleteIndex();
@@ -165,8 +159,7 @@ function assertDistinctIds(pageIds: ReadonlyMap<string, string>): void {
 /** Replaces the search files in a built site (every index folder of an earlier build included). */
 export function writeSearchFiles(outDir: string, files: Map<string, Uint8Array | string>): void {
   for (const entry of readdirSync(outDir))
-    if (entry === PAGEFIND_DIR || entry === SEARCH_DATA_DIR || FURTHER_INDEX_DIR.test(entry))
-      rmSync(join(outDir, entry), { recursive: true, force: true });
+    if (entry === PAGEFIND_DIR || entry === SEARCH_DATA_DIR || FURTHER_INDEX_DIR.test(entry)) rmSync(join(outDir, entry), { recursive: true, force: true });
   for (const [path, content] of files) {
     const full = join(outDir, path);
     mkdirSync(dirname(full), { recursive: true });

@@ -201,10 +201,11 @@ export function buildArchive(reports: WeekReport[], registry: Registry, options:
 /** The newest of a project's 【project】 entries (newest first) and objective items about it. */
 function lastMentionOf(p: Pick<ProjectTimeline, "entries" | "objectiveMentions">): WeekPlace {
   const last = p.entries[0]!;
-  return p.objectiveMentions.reduce(
-    (best, m) => (m.week > best.week ? { week: m.week, weekSlug: m.weekSlug, anchor: m.anchor } : best),
-    { week: last.week, weekSlug: last.weekSlug, anchor: last.anchor },
-  );
+  return p.objectiveMentions.reduce((best, m) => (m.week > best.week ? { week: m.week, weekSlug: m.weekSlug, anchor: m.anchor } : best), {
+    week: last.week,
+    weekSlug: last.weekSlug,
+    anchor: last.anchor,
+  });
 }
 
 function buildProjects(weeks: ArchiveWeek[], registry: Registry): ProjectTimeline[] {
@@ -280,7 +281,10 @@ function buildObjectives(
       const groups: ObjectiveWeek["groups"] = [];
       for (const item of section.items) {
         const key = subjectKey(item.subject);
-        const projectSlug = item.projectSlug ?? projectByKey.get(key) ?? (projects.has(pinyinSlug(stripParenthetical(item.subject))) ? pinyinSlug(stripParenthetical(item.subject)) : undefined);
+        const projectSlug =
+          item.projectSlug ??
+          projectByKey.get(key) ??
+          (projects.has(pinyinSlug(stripParenthetical(item.subject))) ? pinyinSlug(stripParenthetical(item.subject)) : undefined);
         let g = groups.find((x) => x.key === key);
         if (!g) groups.push((g = { subject: item.subject, key, projectSlug, items: [] }));
         g.items.push(item);

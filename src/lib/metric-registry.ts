@@ -2,9 +2,7 @@ import { z } from "astro/zod";
 import { normalizeName } from "./report/text.ts";
 
 /** Metric id: lower-case ASCII, used in frontmatter `metrics:` keys and as the chart anchor. */
-export const metricIdSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, "指标 id 只能用小写字母、数字和连字符，例如 deposit-success-rate");
+export const metricIdSchema = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, "指标 id 只能用小写字母、数字和连字符，例如 deposit-success-rate");
 
 export const metricDirectionSchema = z.enum(["higher", "lower"]);
 
@@ -29,20 +27,18 @@ export const metricEntrySchema = z
   })
   .strict();
 
-export const metricsFileSchema = z
-  .array(metricEntrySchema)
-  .superRefine((entries, ctx) => {
-    const seen = new Map<string, number>();
-    entries.forEach((e, i) => {
-      for (const name of [e.id, e.label, ...e.aliases]) {
-        const key = normalizeName(name);
-        const first = seen.get(key);
-        if (first !== undefined && first !== i)
-          ctx.addIssue({ code: "custom", path: [i], message: `「${name}」已被第 ${first + 1} 项使用；每个 id、名称和别名只能属于一个指标` });
-        seen.set(key, i);
-      }
-    });
+export const metricsFileSchema = z.array(metricEntrySchema).superRefine((entries, ctx) => {
+  const seen = new Map<string, number>();
+  entries.forEach((e, i) => {
+    for (const name of [e.id, e.label, ...e.aliases]) {
+      const key = normalizeName(name);
+      const first = seen.get(key);
+      if (first !== undefined && first !== i)
+        ctx.addIssue({ code: "custom", path: [i], message: `「${name}」已被第 ${first + 1} 项使用；每个 id、名称和别名只能属于一个指标` });
+      seen.set(key, i);
+    }
   });
+});
 
 export type MetricEntry = z.infer<typeof metricEntrySchema>;
 export type MetricDirection = z.infer<typeof metricDirectionSchema>;
@@ -56,7 +52,9 @@ export interface MetricMatcher {
 
 /** `入金有效成功率（%）` and `入金有效成功率` are the same label. */
 function labelKey(label: string): string {
-  return normalizeName(label).replace(/\([^()]*\)$/, "").replace(/[:：]$/, "");
+  return normalizeName(label)
+    .replace(/\([^()]*\)$/, "")
+    .replace(/[:：]$/, "");
 }
 
 export function createMetricMatcher(entries: readonly MetricEntry[]): MetricMatcher {

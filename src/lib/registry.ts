@@ -2,13 +2,9 @@ import { z } from "astro/zod";
 import type { ReportShape } from "./report/shape.ts";
 
 /** ASCII slug used in URLs: lower-case letters, digits and single hyphens. */
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug 只能用小写字母、数字和连字符，例如 bei-yi-zhuan");
+export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug 只能用小写字母、数字和连字符，例如 bei-yi-zhuan");
 
-export const objectiveIdSchema = z
-  .string()
-  .regex(/^O\d{1,2}$/, "目标编号应为 O 加数字，例如 O1");
+export const objectiveIdSchema = z.string().regex(/^O\d{1,2}$/, "目标编号应为 O 加数字，例如 O1");
 
 export const projectStatusSchema = z.enum(["active", "paused", "done"]);
 
@@ -63,7 +59,10 @@ export const emptyRegistry: Registry = { projects: [], objectives: [] };
  * (which project a shared name resolves to can depend on order) and can compare their registries.
  */
 export function sortedRegistry(registry: Registry): Registry {
-  const byKey = <T>(key: (e: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const byKey =
+    <T>(key: (e: T) => string) =>
+    (a: T, b: T) =>
+      key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
   return {
     projects: [...registry.projects].sort(byKey((p) => p.slug)),
     objectives: [...registry.objectives].sort(byKey((o) => o.id)),

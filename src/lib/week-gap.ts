@@ -20,10 +20,7 @@ export function weekGap(from: WeekId, to: WeekId): WeekGap {
   const weeks = weeksBetween(from, to);
   const n = Math.abs(weeks);
   // The suffix is ours: date-fns' zh-CN future form is 「4 年内」 (within), not 「4 年后」 (later).
-  const span =
-    n <= WEEKS_SAID_IN_WEEKS
-      ? `${n} 周`
-      : formatDistanceStrict(weekStart(to), weekStart(from), { locale: zhCN, roundingMethod: "round" });
+  const span = n <= WEEKS_SAID_IN_WEEKS ? `${n} 周` : formatDistanceStrict(weekStart(to), weekStart(from), { locale: zhCN, roundingMethod: "round" });
   const distance = `${span}${weeks < 0 ? "前" : "后"}`;
   return { weeks, adjacent: n === 1, distance };
 }

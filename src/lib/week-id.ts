@@ -39,8 +39,7 @@ export function explainWeekId(value: string): string | undefined {
   const parts = splitWeekLabel(value);
   if (!parts) return `"${value}" 不是 ISO 周格式，应写成 YYYY-Www，例如 2024-W17（周数两位，W 大写）`;
   const max = weeksInYear(parts.year);
-  if (parts.week < 1 || parts.week > max)
-    return `${parts.year} 年只有 ${max} 个 ISO 周（W01–W${max}），不存在 W${String(parts.week).padStart(2, "0")}`;
+  if (parts.week < 1 || parts.week > max) return `${parts.year} 年只有 ${max} 个 ISO 周（W01–W${max}），不存在 W${String(parts.week).padStart(2, "0")}`;
   return undefined;
 }
 

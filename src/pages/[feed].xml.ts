@@ -18,7 +18,10 @@ export const GET: APIRoute = async ({ site }) => {
     title: t.feed.title,
     description: t.feed.description,
     site: site!,
-    items: feedItems(archive.weeks.map((w) => w.report), (slug) => routes.week(slug)),
+    items: feedItems(
+      archive.weeks.map((w) => w.report),
+      (slug) => routes.week(slug),
+    ),
     customData: "<language>zh-CN</language>",
     trailingSlash: true,
   });

@@ -28,7 +28,8 @@ function safeWeeks(): Record<string, string> {
     const week = `2016-W${String(i + 1).padStart(2, "0")}`;
     let source = readFileSync(join(HOSTILE, c.file), "utf8").replace("week: 2024-W18", `week: ${week}`);
     // The feed's description is the summary: markup there must reach RSS readers as text.
-    if (c.file === "escaped-tags.mdx") source = source.replace(`week: ${week}\n`, `week: ${week}\nsummary: "<img src=x onerror=alert(1)> <script>alert(2)</script>"\n`);
+    if (c.file === "escaped-tags.mdx")
+      source = source.replace(`week: ${week}\n`, `week: ${week}\nsummary: "<img src=x onerror=alert(1)> <script>alert(2)</script>"\n`);
     weeks[`${week}.mdx`] = source;
   });
   return weeks;
@@ -37,7 +38,9 @@ function safeWeeks(): Record<string, string> {
 const XML_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 function decodeXml(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
-    e[0] === "#" ? String.fromCodePoint(parseInt(e.slice(e[1] === "x" || e[1] === "X" ? 2 : 1), e[1] === "x" || e[1] === "X" ? 16 : 10)) : (XML_ENTITIES[e] ?? m),
+    e[0] === "#"
+      ? String.fromCodePoint(parseInt(e.slice(e[1] === "x" || e[1] === "X" ? 2 : 1), e[1] === "x" || e[1] === "X" ? 16 : 10))
+      : (XML_ENTITIES[e] ?? m),
   );
 }
 

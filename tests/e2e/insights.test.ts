@@ -90,7 +90,9 @@ describe("insights on a generated corpus of 60 weeks plus the seed", () => {
   it("charts every metric value written in the sources and marks exactly the weeks below target", async () => {
     // The overview links one page per metric; each metric's pages (a year each) hold its chart and table.
     const { page, problems } = await openPage(browser, corpus.url + "metrics/");
-    const metricLinks = await page.locator("section.metric h2 a").evaluateAll((as) => as.map((a) => ({ label: a.textContent!.trim(), href: (a as HTMLAnchorElement).href })));
+    const metricLinks = await page
+      .locator("section.metric h2 a")
+      .evaluateAll((as) => as.map((a) => ({ label: a.textContent!.trim(), href: (a as HTMLAnchorElement).href })));
     await page.close();
     expect(problems.consoleErrors).toEqual([]);
     expect(metricLinks.length).toBeGreaterThanOrEqual(5);
@@ -99,7 +101,7 @@ describe("insights on a generated corpus of 60 weeks plus the seed", () => {
     let markedMissed = 0;
     let metricPages = 0;
     for (const [i, metric] of metricLinks.entries()) {
-      for (let url: string | null = metric.href; url; ) {
+      for (let url: string | null = metric.href; url;) {
         const { page: p, problems: pr } = await openPage(browser, url);
         expect(pr.consoleErrors).toEqual([]);
         expect(pr.failedRequests).toEqual([]);
@@ -108,7 +110,11 @@ describe("insights on a generated corpus of 60 weeks plus the seed", () => {
         const rows = await p.locator("#metric-data tbody tr").evaluateAll((trs) =>
           trs.map((tr) => {
             const td = tr.querySelector("td")!;
-            return { week: tr.getAttribute("data-week")!, value: td.hasAttribute("data-value") ? Number(td.getAttribute("data-value")) : undefined, missed: td.classList.contains("missed") };
+            return {
+              week: tr.getAttribute("data-week")!,
+              value: td.hasAttribute("data-value") ? Number(td.getAttribute("data-value")) : undefined,
+              missed: td.classList.contains("missed"),
+            };
           }),
         );
         for (const r of rows) {

@@ -55,7 +55,10 @@ function projectNamesByWeek(): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const id of weekIds()) {
     const src = readFileSync(join(CONTENT, "weeks", `${id}.mdx`), "utf8");
-    out.set(id, [...src.matchAll(/^\s*(?:[-*+]|\d+\.)\s*【([^】]+)】/gm)].map((m) => m[1]!));
+    out.set(
+      id,
+      [...src.matchAll(/^\s*(?:[-*+]|\d+\.)\s*【([^】]+)】/gm)].map((m) => m[1]!),
+    );
   }
   return out;
 }
@@ -89,7 +92,21 @@ afterAll(async () => {
 });
 
 describe("the manager's views", () => {
-  for (const path of ["", "reviews/", "reviews/2024-q2/", "reviews/2024-h1/", "reviews/2024/", "projects/", "projects/status/active/", "projects/objective/o1/", "incidents/", "incidents/2024/", "incidents/severity/p1/", `weeks/${HAND_WEEK.toLowerCase()}/`, "projects/bei-yi-zhuan/"]) {
+  for (const path of [
+    "",
+    "reviews/",
+    "reviews/2024-q2/",
+    "reviews/2024-h1/",
+    "reviews/2024/",
+    "projects/",
+    "projects/status/active/",
+    "projects/objective/o1/",
+    "incidents/",
+    "incidents/2024/",
+    "incidents/severity/p1/",
+    `weeks/${HAND_WEEK.toLowerCase()}/`,
+    "projects/bei-yi-zhuan/",
+  ]) {
     it(`/${path} loads with no console error and no failed request`, async () => {
       const { page, problems } = await openPage(browser, server.url + path);
       expect(problems.consoleErrors).toEqual([]);
@@ -154,7 +171,10 @@ describe("the manager's views", () => {
     const metricIds = [...readFileSync(join(CONTENT, "metrics.yaml"), "utf8").matchAll(/^- id: (\S+)/gm)].map((m) => m[1]!);
     for (const id of metricIds) {
       const rows = lines.filter((l) => l.startsWith("指标,") && l.split(",")[3] === id);
-      expect(rows.map((l) => l.split(",")[1]), id).toEqual(weeks);
+      expect(
+        rows.map((l) => l.split(",")[1]),
+        id,
+      ).toEqual(weeks);
     }
     // The seed week's reading is there, as written.
     expect(lines.some((l) => l.startsWith("指标,2024-W17,2024-04-25,yearly-availability,年度可用性,100,%,99.99,达标,100%,"))).toBe(true);
@@ -199,7 +219,12 @@ describe("the manager's views", () => {
     const links = await dash.locator(".dashboard__incidents a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     const latest = weekIds().at(-1)!;
     const src = readFileSync(join(CONTENT, "weeks", `${latest}.mdx`), "utf8");
-    const latestIncidents = (src.split(/生产事件/)[1]?.split(/\n##? /)[0]?.match(/\d{1,2}\/\d{1,2} \d{2}:\d{2}/g) ?? []).length;
+    const latestIncidents = (
+      src
+        .split(/生产事件/)[1]
+        ?.split(/\n##? /)[0]
+        ?.match(/\d{1,2}\/\d{1,2} \d{2}:\d{2}/g) ?? []
+    ).length;
     expect(links.length).toBeGreaterThan(0);
     expect(links.filter((h) => h?.startsWith(`/weeks/${latest.toLowerCase()}/#incident-`)).length).toBe(latestIncidents);
     for (const href of links) expect((await fetch(server.url + href!.slice(1).split("#")[0])).status).toBe(200);

@@ -99,7 +99,9 @@ describe("a draft week", () => {
   });
 
   it("appears in no page, feed, sitemap, search file or latest-week slot", () => {
-    const leaks = publishedText(DIST).filter(({ text }) => /2030-W02/i.test(text)).map((f) => f.file);
+    const leaks = publishedText(DIST)
+      .filter(({ text }) => /2030-W02/i.test(text))
+      .map((f) => f.file);
     expect(leaks).toEqual([]);
     expect(readFileSync(join(DIST, "index.html"), "utf8")).toContain("/weeks/2024-w18/");
   });
@@ -293,7 +295,16 @@ const series = (weeks: WeekId[]): MetricSeries => ({
   registered: true,
   decimals: 3,
   missedCount: 0,
-  points: weeks.map((week, i) => ({ week, weekSlug: week.toLowerCase(), value: 99.98 + ((i * 37) % 30) / 1000, raw: "", source: "section", line: 1, missed: false, incidents: 0 })),
+  points: weeks.map((week, i) => ({
+    week,
+    weekSlug: week.toLowerCase(),
+    value: 99.98 + ((i * 37) % 30) / 1000,
+    raw: "",
+    source: "section",
+    line: 1,
+    missed: false,
+    incidents: 0,
+  })),
 });
 
 describe("charts on a phone and on a desktop", () => {

@@ -78,9 +78,7 @@ async function answers(page: Page, queries: readonly string[]): Promise<Map<stri
       q,
       await page.evaluate(
         async (query) =>
-          JSON.stringify(
-            await (window as unknown as { weeklyArchive: { searchDetailed(q: string): Promise<unknown> } }).weeklyArchive.searchDetailed(query),
-          ),
+          JSON.stringify(await (window as unknown as { weeklyArchive: { searchDetailed(q: string): Promise<unknown> } }).weeklyArchive.searchDetailed(query)),
         q,
       ),
     );
@@ -138,7 +136,11 @@ describe("a search index split into parts", () => {
     expect(catalog.indexes?.length).toBeGreaterThanOrEqual(PARTS - 1);
     const { page, requests } = await searchPage(split);
     await answers(page, ["的", "存管"]);
-    for (const dir of ["pagefind/", ...catalog.indexes!]) expect(requests.filter((p) => p.startsWith(`/${dir}pagefind.`) && p.endsWith(".pf_meta")), dir).toHaveLength(1);
+    for (const dir of ["pagefind/", ...catalog.indexes!])
+      expect(
+        requests.filter((p) => p.startsWith(`/${dir}pagefind.`) && p.endsWith(".pf_meta")),
+        dir,
+      ).toHaveLength(1);
     await page.close();
   });
 

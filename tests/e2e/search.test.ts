@@ -61,15 +61,16 @@ interface ApiHit {
 }
 
 const api = (page: Page, query: string): Promise<ApiHit[]> =>
-  page.evaluate(
-    (q) => (window as unknown as { weeklyArchive: { search(q: string): Promise<ApiHit[]> } }).weeklyArchive.search(q),
-    query,
-  );
+  page.evaluate((q) => (window as unknown as { weeklyArchive: { search(q: string): Promise<ApiHit[]> } }).weeklyArchive.search(q), query);
 
 /** Every query of `queries` in one page, in the order given: query → week URLs in rank order. */
 async function answers(page: Page, queries: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  for (const q of queries) out.set(q, (await api(page, q)).map((h) => h.url));
+  for (const q of queries)
+    out.set(
+      q,
+      (await api(page, q)).map((h) => h.url),
+    );
   return out;
 }
 
@@ -115,7 +116,10 @@ describe("search across weeks behaves like Ctrl+F", () => {
     const queries = [...commonestCharacters(pages, 10), "到", "和", "9", "的", '"vue 3"', "存管", "POS", "第 1", "。", "a"];
     const first = await answers(page, queries);
     // Load many other index chunks in between, then ask again in reverse order.
-    await answers(page, makeQueries(pages, 60, 99).map((c) => c.query));
+    await answers(
+      page,
+      makeQueries(pages, 60, 99).map((c) => c.query),
+    );
     const second = await answers(page, [...queries].reverse());
     for (const q of queries) expect(second.get(q), q).toEqual(first.get(q));
     await page.close();
@@ -244,10 +248,14 @@ describe("the search page", () => {
     });
     expect(state.marked).toBeGreaterThan(0);
     expect(state.text).toMatch(/oom/i);
-    await expect.poll(() => page.evaluate(() => {
-      const box = document.querySelector("[data-search-first]")!.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= innerHeight;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const box = document.querySelector("[data-search-first]")!.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= innerHeight;
+        }),
+      )
+      .toBe(true);
     await page.close();
   });
 

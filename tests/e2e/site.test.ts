@@ -53,8 +53,7 @@ describe("the built site", () => {
   it("gives each section heading and each 【project】 item a stable anchor", async () => {
     const { page } = await openPage(browser, site + "weeks/2024-w17/");
     const ids = await page.locator(".week-body [id]").evaluateAll((els) => els.map((e) => e.id));
-    for (const id of ["projects", "o1", "o2", "o3", "o4", "metrics", "incidents", "other", "reflections", "plans", "p-bei-yi-zhuan"])
-      expect(ids).toContain(id);
+    for (const id of ["projects", "o1", "o2", "o3", "o4", "metrics", "incidents", "other", "reflections", "plans", "p-bei-yi-zhuan"]) expect(ids).toContain(id);
     expect(new Set(ids).size).toBe(ids.length);
     await page.close();
   });

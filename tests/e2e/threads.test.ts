@@ -67,13 +67,17 @@ describe("cross-week threads on a 65-week corpus", () => {
       const shown = new Set<string>();
       shownBy.set(new URL(first).pathname, shown);
       // Long timelines are paginated: follow the "older" links to the end.
-      for (let url: string | null = first; url; ) {
+      for (let url: string | null = first; url;) {
         const { page: p, problems: pr } = await openPage(browser, url);
         expect(pr.consoleErrors).toEqual([]);
         expect(await p.locator("h1").count()).toBe(1);
-        const entries = await p.locator(".timeline").first().locator(":scope > li").evaluateAll((lis) =>
-          lis.map((li) => ({ href: li.querySelector("h3 a")!.getAttribute("href")!, text: li.querySelector(".prose")?.textContent ?? "" })),
-        );
+        const entries = await p
+          .locator(".timeline")
+          .first()
+          .locator(":scope > li")
+          .evaluateAll((lis) =>
+            lis.map((li) => ({ href: li.querySelector("h3 a")!.getAttribute("href")!, text: li.querySelector(".prose")?.textContent ?? "" })),
+          );
         for (const e of entries) {
           const week = /weeks\/([^/]+)\//.exec(e.href)![1]!.toUpperCase();
           for (const m of e.text.matchAll(/【([^】]+)】/g)) shown.add(`${week}|${m[1]}`);
@@ -118,11 +122,13 @@ describe("cross-week threads on a 65-week corpus", () => {
     expect(ids.length).toBeGreaterThanOrEqual(4);
     for (const id of ids) {
       const linked = new Set<string>();
-      for (let url: string | null = server.url + `objectives/${id.toLowerCase()}/`; url; ) {
+      for (let url: string | null = server.url + `objectives/${id.toLowerCase()}/`; url;) {
         const { page, problems } = await openPage(browser, url);
         expect(problems.consoleErrors).toEqual([]);
         expect(await page.locator("h1").innerText()).toMatch(new RegExp(`^${id} `));
-        const weeks = await page.locator(".timeline h3 a").evaluateAll((as) => as.map((a) => /weeks\/([^/]+)\//.exec(a.getAttribute("href")!)![1]!.toUpperCase()));
+        const weeks = await page
+          .locator(".timeline h3 a")
+          .evaluateAll((as) => as.map((a) => /weeks\/([^/]+)\//.exec(a.getAttribute("href")!)![1]!.toUpperCase()));
         for (const w of weeks) linked.add(w);
         const older = page.locator('.pager a[rel="next"]').first();
         url = (await older.count()) > 0 ? await older.evaluate((a) => (a as HTMLAnchorElement).href) : null;

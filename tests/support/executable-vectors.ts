@@ -19,7 +19,10 @@ export interface Vector {
 /** The scheme a browser would read, folded; `java\tscript:` is `javascript`. */
 function scheme(url: string): string {
   // eslint-disable-next-line no-control-regex
-  const cleaned = url.replace(/^[\u0000-\u0020]+/, "").replace(/[\t\n\r]/g, "").toLowerCase();
+  const cleaned = url
+    .replace(/^[\u0000-\u0020]+/, "")
+    .replace(/[\t\n\r]/g, "")
+    .toLowerCase();
   return /^([a-z][a-z0-9+.-]*):/.exec(cleaned)?.[1] ?? "";
 }
 
@@ -34,16 +37,15 @@ function isScriptUrl(url: string): boolean {
  * `allowScript` says which <script> elements are the site's own (e.g. its bundled module scripts),
  * given their ancestors (outermost first), so that only scripts a week could have put there count.
  */
-export function findExecutableVectors(
-  html: string,
-  allowScript: (el: Element, ancestors: readonly Element[]) => boolean = () => false,
-): Vector[] {
+export function findExecutableVectors(html: string, allowScript: (el: Element, ancestors: readonly Element[]) => boolean = () => false): Vector[] {
   const vectors: Vector[] = [];
   const stack: Element[] = [];
   const walk = (node: Nodes): void => {
     if (node.type === "element") {
       const attrs = attributesOf(node);
-      const near = `<${node.tagName} ${Object.entries(attrs).map(([k, v]) => `${k}="${v}"`).join(" ")}>`.slice(0, 160);
+      const near = `<${node.tagName} ${Object.entries(attrs)
+        .map(([k, v]) => `${k}="${v}"`)
+        .join(" ")}>`.slice(0, 160);
       if (node.tagName === "script" && !allowScript(node, stack)) vectors.push({ what: "<script>", near });
       if (["iframe", "object", "embed", "frame", "frameset", "base", "meta"].includes(node.tagName) && !(node.tagName === "meta" && !attrs["http-equiv"]))
         vectors.push({ what: `<${node.tagName}>`, near });
@@ -77,6 +79,10 @@ function htmlName(property: string): string {
   if (property === "className") return "class";
   if (property === "htmlFor") return "for";
   if (property === "xLinkHref") return "xlink:href";
-  if (/^data[A-Z]/.test(property)) return `data-${property.slice(4).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace(/^-/, "")}`;
+  if (/^data[A-Z]/.test(property))
+    return `data-${property
+      .slice(4)
+      .replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
+      .replace(/^-/, "")}`;
   return property.toLowerCase();
 }

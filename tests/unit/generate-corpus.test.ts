@@ -125,10 +125,7 @@ describe("generateCorpus", () => {
   });
 
   it("never emits an absent term or MDX-hostile text, over 600 weeks and several seeds", () => {
-    const big: GeneratedWeek[] = [
-      ...generateCorpus({ count: 600, seed: 1 }),
-      ...generateCorpus({ count: 200, seed: 2024, skipWeeks: ["2024-W17"] }),
-    ];
+    const big: GeneratedWeek[] = [...generateCorpus({ count: 600, seed: 1 }), ...generateCorpus({ count: 200, seed: 2024, skipWeeks: ["2024-W17"] })];
     expect(ABSENT_TERMS.length).toBeGreaterThanOrEqual(20);
     for (const w of big) {
       for (const term of ABSENT_TERMS) expect(w.source.includes(term), `${w.week} ${term}`).toBe(false);

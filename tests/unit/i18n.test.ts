@@ -11,7 +11,13 @@ describe("zh-CN formats", () => {
     [zhCN.fmt.list(["甲", "乙", "丙"]), "甲、乙、丙"],
     [zhCN.fmt.project("贝易转"), "【贝易转】"],
     [zhCN.pager.title("存管路由", 2, 5), "存管路由（2/5）"],
-    [zhCN.projects.progressDesc([{ week: "2024-W01", percent: 10 }, { week: "2024-W02", percent: 40 }]), "2024-W01 10%，2024-W02 40%"],
+    [
+      zhCN.projects.progressDesc([
+        { week: "2024-W01", percent: 10 },
+        { week: "2024-W02", percent: 40 },
+      ]),
+      "2024-W01 10%，2024-W02 40%",
+    ],
     [zhCN.objectives.subjectPreview(["甲", "乙"], true), "甲、乙…"],
     [zhCN.objectives.subjectPreview(["甲"], false), "甲"],
   ])("%s", (actual, expected) => {

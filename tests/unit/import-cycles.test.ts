@@ -89,7 +89,11 @@ describe("the import graph walk", () => {
   };
 
   it.each<[string, Record<string, string>, string[][]]>([
-    ["a type-only import closing the loop", { "a.ts": 'import { b } from "./b.ts";\n', "b.ts": 'import type { A } from "./a.ts";\n' }, [["a.ts", "b.ts", "a.ts"]]],
+    [
+      "a type-only import closing the loop",
+      { "a.ts": 'import { b } from "./b.ts";\n', "b.ts": 'import type { A } from "./a.ts";\n' },
+      [["a.ts", "b.ts", "a.ts"]],
+    ],
     [
       "a re-export and an extensionless specifier",
       { "lib/a.ts": 'export * from "./b";\n', "lib/b/index.ts": 'export { a } from "../a.ts";\n' },
@@ -100,7 +104,11 @@ describe("the import graph walk", () => {
       { "a.ts": 'import {\n  b,\n  c,\n} from "./b.ts";\n', "b.ts": 'import "./c.ts";\n', "c.ts": 'export type { A } from "./a.ts";\n' },
       [["a.ts", "b.ts", "c.ts", "a.ts"]],
     ],
-    ["a component importing its page", { "Page.astro": '---\nimport Row from "./Row.astro";\n---\n', "Row.astro": '---\nimport Page from "./Page.astro";\n---\n' }, [["Page.astro", "Row.astro", "Page.astro"]]],
+    [
+      "a component importing its page",
+      { "Page.astro": '---\nimport Row from "./Row.astro";\n---\n', "Row.astro": '---\nimport Page from "./Page.astro";\n---\n' },
+      [["Page.astro", "Row.astro", "Page.astro"]],
+    ],
     [
       "one-way imports, comments, strings and dynamic import()",
       {

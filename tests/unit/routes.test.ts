@@ -18,7 +18,11 @@ describe("routes", () => {
   it("join every URL to the base, with or without its slash", () => {
     for (const base of ["/repo", "/repo/"]) {
       const routes = createRoutes(base);
-      expect([routes.home(), routes.project("cun-guan-lu-you"), routes.objective("O2")]).toEqual(["/repo/", "/repo/projects/cun-guan-lu-you/", "/repo/objectives/o2/"]);
+      expect([routes.home(), routes.project("cun-guan-lu-you"), routes.objective("O2")]).toEqual([
+        "/repo/",
+        "/repo/projects/cun-guan-lu-you/",
+        "/repo/objectives/o2/",
+      ]);
     }
   });
 

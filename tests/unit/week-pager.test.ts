@@ -15,8 +15,7 @@ describe("a week's neighbours on an archive with gaps", () => {
     expect(pagers.get("2024-W17")!.next!.gap.adjacent).toBe(false);
     expect(pagers.get("2024-W16")!.prev!.gap.adjacent).toBe(false);
     expect(pagers.get("2025-W01")!.prev!.gap.adjacent).toBe(true);
-    for (const [w, p] of pagers)
-      for (const n of [p.prev, p.next]) if (n) expect(n.gap.adjacent, `${w} → ${n.week}`).toBe(Math.abs(n.gap.weeks) === 1);
+    for (const [w, p] of pagers) for (const n of [p.prev, p.next]) if (n) expect(n.gap.adjacent, `${w} → ${n.week}`).toBe(Math.abs(n.gap.weeks) === 1);
   });
 
   it("says how far a non-adjacent neighbour is, in weeks when close and in years when far", () => {

@@ -117,7 +117,14 @@ export function fillTemplate(template: string, c: FillContext): string {
 /** Authors end items inconsistently: nothing, 。 or ；. */
 export function endPunctuation(text: string, rng: Rng): string {
   if (/[。；;，)）]$/.test(text)) return text;
-  return text + rng.weighted<string>([["", 6], ["。", 3], ["；", 1]]);
+  return (
+    text +
+    rng.weighted<string>([
+      ["", 6],
+      ["。", 3],
+      ["；", 1],
+    ])
+  );
 }
 
 export function clock(minutes: number): string {

@@ -70,16 +70,37 @@ function renderProject(def: ProjectDef, thread: Thread, c: FillContext): string[
   const marker = (i: number) => (numbered ? `${i + 1}.` : "-");
   const finished = thread.doneWeeks > 0;
   const tracks: readonly Track[] = finished ? rng.sample(def.done ?? GENERIC_DONE, 1) : def.tracks;
-  const chosen = finished ? tracks : distinctTracks(rng.sample(tracks, rng.weighted<number>([[1, 1], [2, 2], [3, 4], [4, 3]])));
+  const chosen = finished
+    ? tracks
+    : distinctTracks(
+        rng.sample(
+          tracks,
+          rng.weighted<number>([
+            [1, 1],
+            [2, 2],
+            [3, 4],
+            [4, 3],
+          ]),
+        ),
+      );
   chosen.forEach((track, i) => {
     if (typeof track === "string") {
       lines.push(`    ${marker(i)} ${endPunctuation(fillTemplate(track, c), rng)}`);
       return;
     }
     lines.push(`    ${marker(i)} ${track.label}`);
-    rng.sample(track.children, rng.weighted<number>([[1, 1], [2, 3], [3, 2]])).forEach((child, j) => {
-      lines.push(`        ${marker(j)} ${endPunctuation(fillTemplate(child, c), rng)}`);
-    });
+    rng
+      .sample(
+        track.children,
+        rng.weighted<number>([
+          [1, 1],
+          [2, 3],
+          [3, 2],
+        ]),
+      )
+      .forEach((child, j) => {
+        lines.push(`        ${marker(j)} ${endPunctuation(fillTemplate(child, c), rng)}`);
+      });
   });
   return lines;
 }
@@ -105,7 +126,10 @@ function renderObjective(oi: number, state: CorpusState, c: FillContext, shownSu
   const threads = state.subjects[oi]!;
   let visible = def.subjects.flatMap((_, si) => (threads[si]!.active && !rng.chance(0.08) ? [si] : []));
   if (visible.length < 3) {
-    for (const si of rng.sample(def.subjects.map((_, i) => i), 3)) {
+    for (const si of rng.sample(
+      def.subjects.map((_, i) => i),
+      3,
+    )) {
       if (threads[si]!.active) continue;
       threads[si]!.active = true;
     }
@@ -118,7 +142,14 @@ function renderObjective(oi: number, state: CorpusState, c: FillContext, shownSu
     const name = s.names[Math.min(t.run, s.names.length - 1)]!;
     const finished = t.doneWeeks > 0;
     const template = rng.pick(finished ? (s.done ?? GENERIC_DONE) : s.doing);
-    const joiner = s.joiner ?? rng.weighted<string>([["，", 80], ["：", 10], ["， ", 6], [",", 4]]);
+    const joiner =
+      s.joiner ??
+      rng.weighted<string>([
+        ["，", 80],
+        ["：", 10],
+        ["， ", 6],
+        [",", 4],
+      ]);
     const text = fillTemplate(template, { ...c, progress: t.progress, count: t.count });
     lines.push(`- ${name}${joiner}${endPunctuation(text, rng)}`);
     if (rng.chance(0.04)) lines.push(`    1. ${rng.pick(ITEM_NOTES)}`);
@@ -148,7 +179,11 @@ interface Grades {
 function rollGrades(rng: Rng): Grades {
   return {
     ab: rng.chance(0.015) ? 1 : 0,
-    cd: rng.weighted<number>([[0, 76], [1, 18], [2, 6]]),
+    cd: rng.weighted<number>([
+      [0, 76],
+      [1, 18],
+      [2, 6],
+    ]),
   };
 }
 
@@ -192,11 +227,7 @@ function renderIncidents(state: CorpusState, count: number, c: FillContext): str
 
 function renderOthers(state: CorpusState, c: FillContext): string[] {
   const picked = c.rng.sample(OTHERS, c.rng.int(2, 5));
-  return [
-    sectionHeading("其他", state.headingStyle, c.rng),
-    "",
-    ...picked.map((o, i) => `${i + 1}. ${fillTemplate(o, c)}`),
-  ];
+  return [sectionHeading("其他", state.headingStyle, c.rng), "", ...picked.map((o, i) => `${i + 1}. ${fillTemplate(o, c)}`)];
 }
 
 function renderReflections(state: CorpusState, c: FillContext): string[] {
@@ -215,8 +246,15 @@ function renderPlans(shownProjects: number[], subjects: ShownSubject[], c: FillC
     plans.push(fillTemplate(rng.pick(SUBJECT_PLANS), { ...c, subject: s.name, progress }));
   }
   if (plans.length < 3 || rng.chance(0.5)) plans.push(fillTemplate(rng.pick(GENERIC_PLANS), c));
-  const title = rng.weighted<string>([["下周工作及目标", 92], ["下周计划", 8]]);
-  const level = rng.weighted<string>([["#", 70], ["##", 20], ["## 【", 10]]);
+  const title = rng.weighted<string>([
+    ["下周工作及目标", 92],
+    ["下周计划", 8],
+  ]);
+  const level = rng.weighted<string>([
+    ["#", 70],
+    ["##", 20],
+    ["## 【", 10],
+  ]);
   const heading = level === "## 【" ? `## 【${title}】` : `${level} ${title}`;
   const tasks = rng.chance(0.15);
   const items = plans.map((p, i) => (tasks ? `- [${rng.chance(0.4) ? "x" : " "}] ${p}` : `${i + 1}. ${p}`));
@@ -262,7 +300,10 @@ function renderProse(rng: Rng): string[] {
 
 function weekDates(week: WeekId, rng: Rng): WeekDates {
   const monday = weekStart(week);
-  const lastDay = rng.weighted<number>([[4, 4], [5, 3]]);
+  const lastDay = rng.weighted<number>([
+    [4, 4],
+    [5, 3],
+  ]);
   // Friday evening or Saturday morning, like the seed's 周六 09:27.
   const hour = lastDay === 4 ? rng.int(17, 23) : rng.int(8, 12);
   return { monday, friday: addDays(monday, 4), lastDay, createdMinutes: hour * 60 + rng.int(0, 59) };
@@ -281,7 +322,18 @@ export function renderWeek(week: WeekId, state: CorpusState, rng: Rng, prose: bo
   });
 
   const grades = rollGrades(rng);
-  const incidentCount = Math.min(3, Math.max(grades.ab + grades.cd, rng.weighted<number>([[0, 55], [1, 30], [2, 11], [3, 4]])));
+  const incidentCount = Math.min(
+    3,
+    Math.max(
+      grades.ab + grades.cd,
+      rng.weighted<number>([
+        [0, 55],
+        [1, 30],
+        [2, 11],
+        [3, 4],
+      ]),
+    ),
+  );
   if (rng.chance(0.92)) blocks.push(renderMetrics(state, grades, c));
   const incidents = renderIncidents(state, incidentCount, c);
   if (incidents) blocks.push(incidents);

@@ -61,7 +61,12 @@ function advanceThread(t: Thread, ongoing: boolean, startChance: number, rng: Rn
     if (t.doneWeeks > t.linger) t.active = false;
     return;
   }
-  t.progress += rng.weighted<number>([[0, 2], [5, 4], [10, 3], [15, 1]]);
+  t.progress += rng.weighted<number>([
+    [0, 2],
+    [5, 4],
+    [10, 3],
+    [15, 1],
+  ]);
   if (ongoing) {
     t.progress = Math.min(t.progress, 95);
     if (rng.chance(0.04)) t.active = false;
@@ -75,9 +80,7 @@ function advanceThread(t: Thread, ongoing: boolean, startChance: number, rng: Rn
 
 export function advanceState(state: CorpusState, rng: Rng): void {
   PROJECTS.forEach((def, i) => advanceThread(state.projects[i]!, !!def.ongoing, 0.025, rng));
-  OBJECTIVES.forEach((o, oi) =>
-    o.subjects.forEach((def, si) => advanceThread(state.subjects[oi]![si]!, !!def.ongoing, 0.15, rng)),
-  );
+  OBJECTIVES.forEach((o, oi) => o.subjects.forEach((def, si) => advanceThread(state.subjects[oi]![si]!, !!def.ongoing, 0.15, rng)));
   if (rng.chance(0.15)) state.headingStyle = rng.weighted(HEADING_STYLES);
 }
 

@@ -24,9 +24,7 @@ export function axisLabelsHtml({ xTicks, yTicks, target }: AxisLabels): string {
   const children: ElementContent[] = [
     ...yTicks.map((t) => span(["chart-y"], `top:${t.at}%`, t.text)),
     ...(target ? [span(["chart-y", "chart-y--target"], `top:${target.at}%`, target.text)] : []),
-    ...xTicks.map((t) =>
-      span(["chart-x", ...(t.wide ? ["chart-x--wide"] : []), ...(t.narrow ? ["chart-x--narrow"] : [])], `left:${t.at}%`, t.text),
-    ),
+    ...xTicks.map((t) => span(["chart-x", ...(t.wide ? ["chart-x--wide"] : []), ...(t.narrow ? ["chart-x--narrow"] : [])], `left:${t.at}%`, t.text)),
   ];
   const root: Element = { type: "element", tagName: "div", properties: { className: ["chart-frame__labels"], ariaHidden: "true" }, children };
   return toHtml(root);

@@ -52,11 +52,17 @@ export function lineChart(data: ChartPoint[], options: LineChartOptions = {}): L
   let [lo, hi] = options.yDomain ?? [Math.min(...values), Math.max(...values)];
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) [lo, hi] = [0, 1];
   if (lo === hi) [lo, hi] = [lo - 1, hi + 1];
-  const y = scaleLinear().domain([lo, hi]).nice(3).range([height - INSET, INSET]);
+  const y = scaleLinear()
+    .domain([lo, hi])
+    .nice(3)
+    .range([height - INSET, INSET]);
   const time = weekScale(data.map((d) => d.label));
   const toX = (at: number) => INSET + (at / 100) * (width - 2 * INSET);
   const points = data.map((d) => ({ ...d, x: round(toX(time(weekDate(d.label)))), y: round(y(d.value)) }));
-  const draw = line<{ x: number; y: number }>().x((p) => p.x).y((p) => p.y).digits(1);
+  const draw = line<{ x: number; y: number }>()
+    .x((p) => p.x)
+    .y((p) => p.y)
+    .digits(1);
   let path = "";
   let jumpPath = "";
   let run: typeof points = [];

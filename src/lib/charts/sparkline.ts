@@ -24,7 +24,9 @@ export function sparkline(input: readonly { week: WeekId; percent: number }[] | 
   const time = weekScale(timed ? weeks : []);
   const last = Math.max(1, points.length - 1);
   const xOf = (p: { week?: WeekId; i: number }) => pad + ((timed && p.week ? time(weekDate(p.week)) : (p.i / last) * 100) / 100) * (width - 2 * pad);
-  const y = scaleLinear().domain([0, 100]).range([height - pad, pad]);
+  const y = scaleLinear()
+    .domain([0, 100])
+    .range([height - pad, pad]);
   const draw = line<{ week?: WeekId; percent: number; i: number }>()
     .x((p) => xOf(p))
     .y((p) => y(p.percent))

@@ -20,8 +20,7 @@ export function mdText(value: string, max = 160): string {
 
 /** One table row; cells are already escaped. */
 const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
-const table = (head: readonly string[], rows: readonly string[][]) =>
-  [row(head), row(head.map(() => "---")), ...rows.map(row)].join("\n");
+const table = (head: readonly string[], rows: readonly string[][]) => [row(head), row(head.map(() => "---")), ...rows.map(row)].join("\n");
 
 export type SummaryScope =
   /** Weeks the pull request adds or changes, from `git diff --name-only origin/<base>...HEAD`. */
@@ -68,12 +67,14 @@ function problemRows(problems: readonly Problem[]): string {
   const more = sorted.length - MAX_PROBLEM_ROWS;
   const rows = table(
     ["", "位置 (where)", "问题 (problem)", "修复 (fix)"],
-    sorted.slice(0, MAX_PROBLEM_ROWS).map((p) => [
-      p.severity === "error" ? "❌ 错误" : "⚠️ 警告",
-      mdText(`${p.file}${p.line !== undefined ? `:${p.line}` : ""}${p.field ? ` [${p.field}]` : ""}`),
-      mdText(p.message, 400),
-      mdText(p.hint, 300),
-    ]),
+    sorted
+      .slice(0, MAX_PROBLEM_ROWS)
+      .map((p) => [
+        p.severity === "error" ? "❌ 错误" : "⚠️ 警告",
+        mdText(`${p.file}${p.line !== undefined ? `:${p.line}` : ""}${p.field ? ` [${p.field}]` : ""}`),
+        mdText(p.message, 400),
+        mdText(p.hint, 300),
+      ]),
   );
   return more > 0 ? `${rows}\n\n……另有 ${more} 个问题，见本步骤的日志 (${more} more in the step log)` : rows;
 }
@@ -108,7 +109,10 @@ function readingBlock(w: SummaryWeek): string {
     if (r.objectives.length)
       out.push(
         "**目标 (objectives)**\n\n" +
-          table(["行", "目标", "条目"], r.objectives.map((o) => [String(o.line), mdText(`${o.id} ${o.title}`), String(o.items)])),
+          table(
+            ["行", "目标", "条目"],
+            r.objectives.map((o) => [String(o.line), mdText(`${o.id} ${o.title}`), String(o.items)]),
+          ),
       );
     if (r.metrics.length)
       out.push(
@@ -131,7 +135,10 @@ function readingBlock(w: SummaryWeek): string {
       out.push(
         `**上周计划 (plans of ${mdText(r.planReview.previousWeek)}) 对照本周**\n\n` +
           (r.planReview.items.length
-            ? table(["上周计划", "本周"], r.planReview.items.map((p) => [mdText(p.text), STATUS[p.status]]))
+            ? table(
+                ["上周计划", "本周"],
+                r.planReview.items.map((p) => [mdText(p.text), STATUS[p.status]]),
+              )
             : `${mdText(r.planReview.previousWeek)} 没有写下周计划 (no plans last week)`),
       );
     else out.push("**上周计划**：没有更早的周报可对照 (no earlier week)");
@@ -163,16 +170,18 @@ export function renderJobSummary(input: JobSummaryInput): string {
   );
   const shown = input.weeks.slice(-max);
   if (shown.length < input.weeks.length)
-    out.push(`下面只展开最近的 ${shown.length} 个；其余 ${input.weeks.length - shown.length} 个的问题见末尾 (only the latest ${shown.length} are shown in full)。`);
+    out.push(
+      `下面只展开最近的 ${shown.length} 个；其余 ${input.weeks.length - shown.length} 个的问题见末尾 (only the latest ${shown.length} are shown in full)。`,
+    );
   for (const w of shown) out.push(readingBlock(w));
   const rest = [...input.weeks.slice(0, input.weeks.length - shown.length).flatMap((w) => w.problems), ...input.otherProblems];
   if (rest.length) out.push("### 其他文件的问题 (problems in other files)\n\n" + problemRows(rest));
   const preview =
     "### 预览 (preview)\n\n" +
-      (errors > 0
-        ? "有错误时构建不会运行，没有预览；修复后再推送 (no preview while the check fails)。"
-        : `构建通过后，本次运行${input.runUrl ? `（[运行页面](${input.runUrl})）` : ""}的 Artifacts 里有 \`dist\`。下载 dist.zip，在它所在的文件夹运行：\n\n` +
-          "```sh\nunzip dist.zip -d dist && npx --yes serve dist\n```\n\n然后打开 http://localhost:3000 (download the dist artifact, run the line above, open the address)。");
+    (errors > 0
+      ? "有错误时构建不会运行，没有预览；修复后再推送 (no preview while the check fails)。"
+      : `构建通过后，本次运行${input.runUrl ? `（[运行页面](${input.runUrl})）` : ""}的 Artifacts 里有 \`dist\`。下载 dist.zip，在它所在的文件夹运行：\n\n` +
+        "```sh\nunzip dist.zip -d dist && npx --yes serve dist\n```\n\n然后打开 http://localhost:3000 (download the dist artifact, run the line above, open the address)。");
   return `${withinBudget(out.join("\n\n"), SUMMARY_BUDGET - Buffer.byteLength(preview) - 200)}\n\n${preview}\n`;
 }
 

@@ -69,8 +69,7 @@ export function readRepositorySetting(env: Env): RepositorySetting | undefined {
         : ["default", "main"];
   if (!isBranchName(branch))
     throw new RepositorySettingError(
-      `${branchFrom}=${JSON.stringify(branch)} 不是有效的分支名：例如 main 或 release/2024 ` +
-        `(${branchFrom} is not a valid branch name, e.g. main)`,
+      `${branchFrom}=${JSON.stringify(branch)} 不是有效的分支名：例如 main 或 release/2024 ` + `(${branchFrom} is not a valid branch name, e.g. main)`,
     );
 
   const server = nonEmpty(env.GITHUB_SERVER_URL) ?? "https://github.com";

@@ -5,20 +5,7 @@
  */
 
 /** Inline HTML an author may write in a week; each renders as the element of that name. */
-export const WEEK_HTML_ELEMENTS = [
-  "u",
-  "ins",
-  "del",
-  "s",
-  "sub",
-  "sup",
-  "br",
-  "kbd",
-  "mark",
-  "details",
-  "summary",
-  "img",
-] as const;
+export const WEEK_HTML_ELEMENTS = ["u", "ins", "del", "s", "sub", "sup", "br", "kbd", "mark", "details", "summary", "img"] as const;
 
 export type WeekHtmlElement = (typeof WEEK_HTML_ELEMENTS)[number];
 

@@ -11,8 +11,35 @@ import { URL_PROTOCOLS, WEEK_HTML_ELEMENTS, urlScheme } from "./allowed.ts";
 
 /** Elements Markdown (remark-gfm via mdast-util-to-hast) and the site's wrappers produce. */
 const MARKDOWN_ELEMENTS = [
-  "a", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img", "input",
-  "li", "ol", "p", "pre", "section", "strong", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+  "a",
+  "blockquote",
+  "br",
+  "code",
+  "del",
+  "em",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "hr",
+  "img",
+  "input",
+  "li",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "strong",
+  "sup",
+  "table",
+  "tbody",
+  "td",
+  "th",
+  "thead",
+  "tr",
+  "ul",
 ];
 
 /** Class names the site's CSS and mdast-util-to-hast put on week markup; authors cannot write `class`. */

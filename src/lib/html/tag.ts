@@ -49,7 +49,7 @@ export function readTag(text: string, from = 0): HtmlTag | undefined {
     if (text[i] === "/" && text[i + 1] === ">") return { name, closing, selfClosing: true, attributes, length: i + 2 - from };
     if (closing || i === before) return undefined;
     const attrStart = i;
-    while (i < text.length && !isSpace(text[i]) && !'"\'>/=<`'.includes(text[i]!)) i++;
+    while (i < text.length && !isSpace(text[i]) && !"\"'>/=<`".includes(text[i]!)) i++;
     if (i === attrStart) return undefined;
     const attr: HtmlAttribute = { name: text.slice(attrStart, i), value: null };
     let j = i;
@@ -67,7 +67,7 @@ export function readTag(text: string, from = 0): HtmlTag | undefined {
         i = end + 1;
       } else {
         const start = j;
-        while (j < text.length && !isSpace(text[j]) && !'"\'=<>`'.includes(text[j]!)) j++;
+        while (j < text.length && !isSpace(text[j]) && !"\"'=<>`".includes(text[j]!)) j++;
         if (j === start) return undefined;
         Object.assign(attr, { value: text.slice(start, j), valueStart: start - from, valueEnd: j - from });
         i = j;

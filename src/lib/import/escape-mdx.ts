@@ -5,15 +5,7 @@ import { pairedTagName, rewriteHtml } from "./html-for-mdx.ts";
 import { parseCommonMark } from "./markdown.ts";
 
 /** What kind of rewrite the importer made, for the report it prints. */
-export type EscapeKind =
-  | "{"
-  | "}"
-  | "<"
-  | "html-comment"
-  | "html"
-  | "autolink"
-  | "indented-code"
-  | "esm-like";
+export type EscapeKind = "{" | "}" | "<" | "html-comment" | "html" | "autolink" | "indented-code" | "esm-like";
 
 export interface EscapeChange {
   kind: EscapeKind;
@@ -168,7 +160,10 @@ function pairHtmlTags(children: readonly Nodes[], markdown: string): Map<Nodes, 
       if (at < 0) continue;
       // Tags opened after the partner are left unclosed by it: they stay unpaired.
       const [match] = open.splice(at);
-      for (const [n, i] of [[match!.node, match!.index], [child, index]] as const) {
+      for (const [n, i] of [
+        [match!.node, match!.index],
+        [child, index],
+      ] as const) {
         const set = paired.get(n) ?? new Set<number>();
         set.add(i);
         paired.set(n, set);

@@ -16,10 +16,59 @@ const VOID = new Set(["br", "img"]);
  * style, object, form, svg…) is not here: it stays visible text, so the author sees what was refused.
  */
 const UNWRAP = new Set([
-  "a", "abbr", "article", "aside", "b", "big", "blockquote", "caption", "center", "cite", "code", "dd", "div", "dl", "dt",
-  "em", "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "li", "main",
-  "nav", "nobr", "ol", "p", "pre", "q", "section", "small", "span", "strike", "strong", "table", "tbody", "td", "tfoot",
-  "th", "thead", "tr", "tt", "ul", "var", "wbr",
+  "a",
+  "abbr",
+  "article",
+  "aside",
+  "b",
+  "big",
+  "blockquote",
+  "caption",
+  "center",
+  "cite",
+  "code",
+  "dd",
+  "div",
+  "dl",
+  "dt",
+  "em",
+  "figcaption",
+  "figure",
+  "font",
+  "footer",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hr",
+  "i",
+  "li",
+  "main",
+  "nav",
+  "nobr",
+  "ol",
+  "p",
+  "pre",
+  "q",
+  "section",
+  "small",
+  "span",
+  "strike",
+  "strong",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "tr",
+  "tt",
+  "ul",
+  "var",
+  "wbr",
 ]);
 /** Unwrapped tags whose end separates what follows from what came before (cells, rows, items, blocks). */
 const SEPARATES = new Set(["td", "th", "tr", "li", "dd", "dt", "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"]);
@@ -59,11 +108,7 @@ export function pairedTagName(tag: HtmlTag): string | undefined {
  * `balanced(i)` says whether the i-th tag of this raw HTML has its partner (MDX rejects an open
  * `<u>` without `</u>`); unbalanced allowed tags become text like any other.
  */
-export function rewriteHtml(
-  raw: string,
-  escapeText: (text: string) => string,
-  balanced: (tagIndex: number) => boolean,
-): HtmlRewrite {
+export function rewriteHtml(raw: string, escapeText: (text: string) => string, balanced: (tagIndex: number) => boolean): HtmlRewrite {
   const warnings: string[] = [];
   let out = "";
   let tagIndex = -1;

@@ -105,8 +105,7 @@ export function importWeek(source: string, options: ImportOptions = {}): Importe
     if (foreign.length > 0) {
       // A blog/site generator's frontmatter: the fields a week has are kept, the rest noted and left out.
       keptFrontmatter = undefined;
-      for (const key of ["title", "author", "summary"] as const)
-        if (typeof record[key] === "string" && record[key]) fields[key] = record[key] as string;
+      for (const key of ["title", "author", "summary"] as const) if (typeof record[key] === "string" && record[key]) fields[key] = record[key] as string;
       if (!fields.summary && typeof record.description === "string" && record.description) fields.summary = record.description;
       for (const key of foreign)
         if (!(key === "description" && fields.summary === record.description))
@@ -272,12 +271,13 @@ function rewriteImageUrls(markdown: string, urls: Readonly<Record<string, string
     }
     // Offsets into the node's value are offsets into the file only where no container indent was removed.
     const verbatim = node.type === "html" && node.position && markdown.slice(node.position.start.offset, node.position.end.offset) === node.value;
-    if (node.type === "html" && node.position && verbatim) for (const img of htmlImages(node.value)) {
-      if (urls[img.src] === undefined) continue;
-      const at = node.position.start.offset! + img.valueStart;
-      edits.push({ start: at, end: at + img.src.length, text: urls[img.src]! });
-      notes.push(`图片 ${img.src} → ${urls[img.src]}`);
-    }
+    if (node.type === "html" && node.position && verbatim)
+      for (const img of htmlImages(node.value)) {
+        if (urls[img.src] === undefined) continue;
+        const at = node.position.start.offset! + img.valueStart;
+        edits.push({ start: at, end: at + img.src.length, text: urls[img.src]! });
+        notes.push(`图片 ${img.src} → ${urls[img.src]}`);
+      }
     if ("children" in node) for (const c of node.children) visit(c as Nodes);
   };
   visit(parseCommonMark(markdown));
@@ -313,8 +313,7 @@ function findLocalImages(markdown: string): LocalImage[] {
       if (local && node.type === "image") images.push({ url, line: node.position?.start.line ?? 0 });
     }
     if (node.type === "html")
-      for (const img of htmlImages(node.value))
-        if (isLocal(img.src)) images.push({ url: img.src, line: (node.position?.start.line ?? 0) + img.lineOffset });
+      for (const img of htmlImages(node.value)) if (isLocal(img.src)) images.push({ url: img.src, line: (node.position?.start.line ?? 0) + img.lineOffset });
     if ("children" in node) for (const c of node.children) visit(c as Nodes);
   };
   visit(parseCommonMark(markdown));

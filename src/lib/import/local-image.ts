@@ -9,8 +9,7 @@ import { basename, dirname, resolve, sep } from "node:path";
 export type ImageFormat = "png" | "jpeg" | "gif" | "webp";
 
 export type LocalImageCheck =
-  | { ok: true; path: string; format: ImageFormat; bytes: Buffer; name: string }
-  | { ok: false; missing: boolean; reason: string; hint: string };
+  { ok: true; path: string; format: ImageFormat; bytes: Buffer; name: string } | { ok: false; missing: boolean; reason: string; hint: string };
 
 /** Larger files are not screenshots of a week; refusing them keeps an import's work bounded. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -23,7 +22,11 @@ export function sniffImage(head: Uint8Array): ImageFormat | { refused: string } 
   if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return "jpeg";
   if (ascii(0, 6) === "GIF87a" || ascii(0, 6) === "GIF89a") return "gif";
   if (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "webp";
-  const text = new TextDecoder().decode(head).replace(/^\uFEFF/, "").trimStart().toLowerCase();
+  const text = new TextDecoder()
+    .decode(head)
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .toLowerCase();
   if (text.startsWith("<svg") || (text.startsWith("<?xml") && text.includes("<svg")) || text.startsWith("<!doctype svg"))
     return { refused: "SVG 图片可以带脚本，不复制 (SVG can carry script)" };
   return { refused: "文件内容不是 PNG、JPEG、GIF 或 WebP 图片 (not an image by its bytes)" };
@@ -47,7 +50,10 @@ export function checkLocalImage(exportFile: string, url: string): LocalImageChec
   }
   const outside = { ok: false as const, missing: false, hint: "把图片复制进导出文件所在的文件夹再导入，或放到 public/images/ 下并改成 /images/… 路径" };
   if (!within(root, real))
-    return { ...outside, reason: `文件在导出文件夹 ${root} 之外${real !== candidate ? `（经符号链接指向 ${real}）` : ""}，不复制 (outside the export's folder)` };
+    return {
+      ...outside,
+      reason: `文件在导出文件夹 ${root} 之外${real !== candidate ? `（经符号链接指向 ${real}）` : ""}，不复制 (outside the export's folder)`,
+    };
   const stat = statSync(real);
   if (!stat.isFile()) return { ...outside, reason: "不是普通文件，不复制 (not a regular file)" };
   if (stat.size > MAX_IMAGE_BYTES) return { ...outside, reason: `文件超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB，不复制 (too large)`, hint: "压缩图片后再导入" };

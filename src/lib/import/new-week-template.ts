@@ -107,9 +107,7 @@ function templateBlocks(body: string): string[] {
     } else if (section.kind === "metrics" && (node.type === "paragraph" || node.type === "list")) {
       // Keep the labels authors report every week, drop last week's numbers.
       blocks.push(
-        node.type === "paragraph"
-          ? blankNumbers(src(node))
-          : node.children.map((item) => `- ${blankNumbers(firstParagraph(item, src) ?? P)}`).join("\n"),
+        node.type === "paragraph" ? blankNumbers(src(node)) : node.children.map((item) => `- ${blankNumbers(firstParagraph(item, src) ?? P)}`).join("\n"),
       );
       section.filled = true;
     } else if (section.kind === "plans" && node.type === "list") {
@@ -118,9 +116,7 @@ function templateBlocks(body: string): string[] {
   }
   close();
 
-  const review = plans.length
-    ? `${PLAN_REVIEW_HEADING}\n\n${plans.map((p) => `- [ ] ${p}`).join("\n")}`
-    : undefined;
+  const review = plans.length ? `${PLAN_REVIEW_HEADING}\n\n${plans.map((p) => `- [ ] ${p}`).join("\n")}` : undefined;
   const slot = blocks.indexOf(REVIEW_SLOT);
   if (slot >= 0) {
     if (review) blocks[slot] = review;

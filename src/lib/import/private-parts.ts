@@ -52,7 +52,8 @@ function lineAt(text: string, offset: number): number {
  * Export property lines at the top of a Notion page (`Tags: 周报`, `Status: Done`): key → field.
  * Keys the week format has a field for map to it; the rest are dropped with a note.
  */
-export const PROPERTY_LINE = /^(Created|Created time|创建时间|Last edited time|Last edited|更新时间|Author|Created by|作者|创建人|Owner|负责人|Tags|标签|Status|状态|Date|日期|Type|类型|Property|Assignee)\s*[:：]\s*(.*)$/i;
+export const PROPERTY_LINE =
+  /^(Created|Created time|创建时间|Last edited time|Last edited|更新时间|Author|Created by|作者|创建人|Owner|负责人|Tags|标签|Status|状态|Date|日期|Type|类型|Property|Assignee)\s*[:：]\s*(.*)$/i;
 
 export type PropertyField = "created" | "author" | "date" | "dropped";
 

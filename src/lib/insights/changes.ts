@@ -90,7 +90,11 @@ export interface WeekSubjectChange {
 const positions = new WeakMap<readonly { weekSlug: string; anchor: string }[], Map<string, number>>();
 
 /** The timeline's entry for this week's mention, and the mention before it. */
-function entryIn<T extends { weekSlug: string; anchor: string }>(entries: readonly T[], weekSlug: string, anchor: string): { entry: T; previous: T } | undefined {
+function entryIn<T extends { weekSlug: string; anchor: string }>(
+  entries: readonly T[],
+  weekSlug: string,
+  anchor: string,
+): { entry: T; previous: T } | undefined {
   let index = positions.get(entries);
   if (!index) {
     index = new Map(entries.map((e, i) => [`${e.weekSlug}#${e.anchor}`, i]));
@@ -121,7 +125,13 @@ export function weekChanges(
       const thread: SubjectThread | undefined = objective.subjects.find((s) => s.key === key);
       const found = thread && entryIn(thread.entries, report.slug, item.anchor);
       if (!found) continue;
-      out.push({ kind: "objective", name: `${section.id} · ${item.subject}`, anchor: item.anchor, ref: section.id, change: compareEntries(found.previous, found.entry) });
+      out.push({
+        kind: "objective",
+        name: `${section.id} · ${item.subject}`,
+        anchor: item.anchor,
+        ref: section.id,
+        change: compareEntries(found.previous, found.entry),
+      });
     }
   }
   return out;

@@ -79,9 +79,7 @@ export function buildDashboard(
 ): Dashboard | undefined {
   const latest = archive.latest;
   if (!latest) return undefined;
-  const metrics = insights.metrics
-    .filter((s) => s.registered)
-    .map((s) => ({ ...metricHeading(s), comparison: s.comparison }));
+  const metrics = insights.metrics.filter((s) => s.registered).map((s) => ({ ...metricHeading(s), comparison: s.comparison }));
   const incidents = insights.incidents.entries.filter((e) => {
     const back = weeksBetween(e.week, latest.week);
     return back >= 0 && back < options.incidentWeeks;

@@ -60,8 +60,6 @@ export function buildIncidentLog(reports: readonly Pick<WeekReport, "week" | "sl
     const month = thursdayIso(r.week).slice(0, 7);
     if (!counts.has(month)) counts.set(month, 0);
   }
-  const months: MonthCount[] = [...counts.entries()]
-    .sort((a, b) => (a[0] < b[0] ? 1 : -1))
-    .map(([month, count]) => ({ month, count }));
+  const months: MonthCount[] = [...counts.entries()].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([month, count]) => ({ month, count }));
   return { entries: entries.map(({ sortKey: _, ...e }) => e), months, countByWeek };
 }

@@ -1,11 +1,5 @@
 import type { WeekReport } from "../report/model.ts";
-import {
-  createMetricMatcher,
-  isImprovement,
-  meetsTarget,
-  type MetricDirection,
-  type MetricEntry,
-} from "../metric-registry.ts";
+import { createMetricMatcher, isImprovement, meetsTarget, type MetricDirection, type MetricEntry } from "../metric-registry.ts";
 import { weekMetricValues, type WeekMetricValue } from "../report/week-metrics.ts";
 import { weekGap, type WeekGap } from "../week-gap.ts";
 import type { WeekId } from "../week-id.ts";

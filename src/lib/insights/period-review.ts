@@ -248,8 +248,7 @@ export function buildPeriodReviews(
   for (const o of archive.objectives) {
     const weeks = byPeriod(o.weeks, (w) => w.week, periodsOf);
     const subjects = new Map<string, SubjectReviewRow[]>();
-    for (const s of o.subjects)
-      for (const [id, inside] of byPeriod(s.entries, (e) => e.week, periodsOf)) push(subjects, id, subjectRow(s, inside.reverse()));
+    for (const s of o.subjects) for (const [id, inside] of byPeriod(s.entries, (e) => e.week, periodsOf)) push(subjects, id, subjectRow(s, inside.reverse()));
     for (const [id, inside] of weeks) push(objectives, id, objectiveRow(o, inside.reverse(), subjects.get(id) ?? []));
   }
   const metrics = new Map<string, MetricReviewRow[]>();
@@ -266,7 +265,10 @@ export function buildPeriodReviews(
         const inside = inPeriods.get(period.id);
         return inside ? [projectRow(p, [...inside].reverse(), plansBySlug.get(p.slug) ?? [])] : [];
       })
-      .sort((a, b) => b.weeks.length - a.weeks.length || (a.last.week < b.last.week ? 1 : a.last.week > b.last.week ? -1 : 0) || a.name.localeCompare(b.name, "zh-CN"));
+      .sort(
+        (a, b) =>
+          b.weeks.length - a.weeks.length || (a.last.week < b.last.week ? 1 : a.last.week > b.last.week ? -1 : 0) || a.name.localeCompare(b.name, "zh-CN"),
+      );
     const incidents = incidentsIn.get(period.id) ?? [];
     return {
       ...summary,

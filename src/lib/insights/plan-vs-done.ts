@@ -76,8 +76,33 @@ function flatten(items: { text: string; children: { text: string; children: unkn
 
 // Words every plan uses; sharing them says nothing about the work.
 const GENERIC = [
-  "跟进", "进度", "推进", "沟通", "完成", "计划", "目标", "工作", "相关", "事项", "事宜", "持续", "部分",
-  "继续", "准备", "情况", "问题", "本周", "下周", "开展", "进行", "启动", "确认", "同步", "处理", "重点", "项目",
+  "跟进",
+  "进度",
+  "推进",
+  "沟通",
+  "完成",
+  "计划",
+  "目标",
+  "工作",
+  "相关",
+  "事项",
+  "事宜",
+  "持续",
+  "部分",
+  "继续",
+  "准备",
+  "情况",
+  "问题",
+  "本周",
+  "下周",
+  "开展",
+  "进行",
+  "启动",
+  "确认",
+  "同步",
+  "处理",
+  "重点",
+  "项目",
 ];
 const GENERIC_RE = new RegExp(GENERIC.join("|"), "g");
 /** Punctuation and the joining words of a plan (`研发和测试`), but not inside words (`参与`, `及时`, `目的`). */
@@ -175,8 +200,7 @@ interface PreparedPlan {
  */
 function subjectInPlan(plan: PreparedPlan, block: PreparedBlock): string | undefined {
   const name = block.nameKey;
-  if (plan.plan.projectSlug && block.projectSlug === plan.plan.projectSlug)
-    return name.length >= 2 ? longestShared(name, plan.key, 2) : "";
+  if (plan.plan.projectSlug && block.projectSlug === plan.plan.projectSlug) return name.length >= 2 ? longestShared(name, plan.key, 2) : "";
   if (name.length < 2) return undefined;
   if (plan.key.includes(name)) return name;
   const shared = longestShared(name, plan.key, 3);

@@ -99,14 +99,21 @@ export function reviewCsv({ archive, metrics, weeks: ids, weekUrl, labels }: Rev
   });
   const weeks = inArchive.sort((a, b) => a - b).map((i) => archive.weeks[i]!.report);
   // The week's fields (its Thursday is date maths, its link a URL) once per week, not once per metric row.
-  const weekFields = new Map(weeks.map((w) => [w.slug, { week: csvField(w.week), thursday: csvField(thursdayOf(w.week)), metricsLink: csvField(weekUrl(w.slug, "week-metrics")) }]));
+  const weekFields = new Map(
+    weeks.map((w) => [w.slug, { week: csvField(w.week), thursday: csvField(thursdayOf(w.week)), metricsLink: csvField(weekUrl(w.slug, "week-metrics")) }]),
+  );
   const rows: string[][] = [];
   for (const s of metrics) {
     const readings = readingsOf(s);
     const points = new Map(weeks.flatMap((w) => readings.get(w.week) ?? []).map((p) => [p.weekSlug, p]));
     // Registered metrics always get their rows (an empty value says "not reported that week").
     if (points.size === 0 && !s.registered) continue;
-    const metric = { id: csvField(s.id, { text: true }), label: csvField(s.label, { text: true }), unit: csvField(s.unit, { text: true }), target: csvField(s.target) };
+    const metric = {
+      id: csvField(s.id, { text: true }),
+      label: csvField(s.label, { text: true }),
+      unit: csvField(s.unit, { text: true }),
+      target: csvField(s.target),
+    };
     for (const w of weeks) {
       const p = points.get(w.slug);
       const { week, thursday, metricsLink } = weekFields.get(w.slug)!;

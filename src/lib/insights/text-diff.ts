@@ -203,7 +203,9 @@ export function hasChanges(parts: readonly DiffPart[]): boolean {
  */
 export function diffHtml(parts: readonly DiffPart[]): string {
   const children: ElementContent[] = parts.map((p) =>
-    p.kind === "same" ? { type: "text", value: p.text } : ({ type: "element", tagName: p.kind, properties: {}, children: [{ type: "text", value: p.text }] } satisfies Element),
+    p.kind === "same"
+      ? { type: "text", value: p.text }
+      : ({ type: "element", tagName: p.kind, properties: {}, children: [{ type: "text", value: p.text }] } satisfies Element),
   );
   const root: Root = { type: "root", children };
   // Escaped by construction already; still through the one sanitizer every week-made byte passes.

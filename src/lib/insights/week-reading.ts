@@ -43,23 +43,21 @@ export interface WeekReadingInput {
 export function readWeekReading(report: WeekReport, input: WeekReadingInput = {}): WeekReading {
   const registry = input.metricRegistry ?? [];
   const matcher = createMetricMatcher(registry);
-  const metrics = weekMetricValues(report, matcher).map(
-    (m) => {
-      const entry = m.registered ? matcher.byId(m.id) : undefined;
-      return {
-        label: m.label,
-        raw: m.raw,
-        value: m.value,
-        unit: m.unit,
-        line: m.line,
-        source: m.source,
-        registered: m.registered,
-        target: entry?.target,
-        direction: entry?.direction,
-        meetsTarget: entry ? meetsTarget(entry, m.value) : undefined,
-      };
-    },
-  );
+  const metrics = weekMetricValues(report, matcher).map((m) => {
+    const entry = m.registered ? matcher.byId(m.id) : undefined;
+    return {
+      label: m.label,
+      raw: m.raw,
+      value: m.value,
+      unit: m.unit,
+      line: m.line,
+      source: m.source,
+      registered: m.registered,
+      target: entry?.target,
+      direction: entry?.direction,
+      meetsTarget: entry ? meetsTarget(entry, m.value) : undefined,
+    };
+  });
   return {
     week: report.week,
     title: report.title,

@@ -66,7 +66,10 @@ export function incidentListRoutes(log: Pick<IncidentLog, "entries" | "months">)
   return {
     all: pagesOf({}, log.months).map((props) => ({ params: { page: props.page.param }, props })),
     byYear: years.flatMap((y) =>
-      pagesOf({ year: y.key }, log.months.filter((m) => m.month.startsWith(`${y.key}-`))).map((props) => ({
+      pagesOf(
+        { year: y.key },
+        log.months.filter((m) => m.month.startsWith(`${y.key}-`)),
+      ).map((props) => ({
         params: { year: String(y.key), page: props.page.param },
         props,
       })),

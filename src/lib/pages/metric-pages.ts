@@ -72,10 +72,12 @@ function scaled(values: number[]): { values: number[]; min: number; max: number 
 export function metricsOverview(insights: Insights): MetricsOverview {
   const metrics = chartedMetrics(insights);
   const items = metrics.map((series) => {
-    const s = scaled(downsample(
-      series.points.map((p) => p.value),
-      METRIC_SPARKLINE_POINTS,
-    ));
+    const s = scaled(
+      downsample(
+        series.points.map((p) => p.value),
+        METRIC_SPARKLINE_POINTS,
+      ),
+    );
     return {
       series,
       sparkline: s?.values ?? [],

@@ -74,7 +74,9 @@ function rowOf(s: SubjectThread): SubjectRow {
       s.progress.map((p) => p.percent),
       SPARKLINE_POINTS,
     ),
-    recent: s.entries.slice(0, SUBJECT_THREAD_LIMIT).map((e) => ({ week: e.week, weekSlug: e.weekSlug, anchor: e.anchor, percent: e.progress.at(-1)?.percent })),
+    recent: s.entries
+      .slice(0, SUBJECT_THREAD_LIMIT)
+      .map((e) => ({ week: e.week, weekSlug: e.weekSlug, anchor: e.anchor, percent: e.progress.at(-1)?.percent })),
     olderCount: Math.max(0, s.entries.length - SUBJECT_THREAD_LIMIT),
   };
 }

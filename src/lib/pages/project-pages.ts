@@ -177,8 +177,6 @@ export function projectListRoutes(archive: Pick<Archive, "projects" | "objective
     byObjective: filters.objectives.flatMap((o) =>
       pagesOf({ objective: o.id }, o.title).map((props) => ({ params: { id: objectiveSlug(o.id), page: props.page.param }, props })),
     ),
-    byStatus: filters.statuses.flatMap((s) =>
-      pagesOf({ status: s.status }).map((props) => ({ params: { status: s.status, page: props.page.param }, props })),
-    ),
+    byStatus: filters.statuses.flatMap((s) => pagesOf({ status: s.status }).map((props) => ({ params: { status: s.status, page: props.page.param }, props }))),
   };
 }

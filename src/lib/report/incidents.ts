@@ -61,9 +61,7 @@ export function parseIncident(text: string, weekMonday: Date): IncidentFields {
       const mid = addDays(weekMonday, 3);
       const candidates = [-1, 0, 1].map((d) => new Date(mid.getFullYear() + d, month - 1, day));
       const valid = candidates.filter((c) => c.getMonth() === month - 1);
-      const best = valid.sort(
-        (a, b) => Math.abs(differenceInCalendarDays(a, mid)) - Math.abs(differenceInCalendarDays(b, mid)),
-      )[0];
+      const best = valid.sort((a, b) => Math.abs(differenceInCalendarDays(a, mid)) - Math.abs(differenceInCalendarDays(b, mid)))[0];
       if (best) date = format(best, "yyyy-MM-dd");
     }
     if (dt[3] !== undefined) time = `${dt[3].padStart(2, "0")}:${dt[4]}`;

@@ -183,16 +183,7 @@ export const planMarkSchema = z.strictObject({
 export type PlanMark = z.infer<typeof planMarkSchema>;
 
 /** Known section kinds; heading variants are configured in section-kinds.ts. */
-export const sectionKindSchema = z.enum([
-  "projects",
-  "objective",
-  "metrics",
-  "incidents",
-  "other",
-  "reflections",
-  "plans",
-  "unknown",
-]);
+export const sectionKindSchema = z.enum(["projects", "objective", "metrics", "incidents", "other", "reflections", "plans", "unknown"]);
 export type SectionKind = z.infer<typeof sectionKindSchema>;
 
 export const sectionSchema = z.strictObject({

@@ -123,7 +123,10 @@ function readWeek(source: string, options: ParseWeekOptions): WeekReport {
       .join("\n"),
     others,
     planChecklist: checklistAt < 0 ? undefined : renderPlanChecklist(sections[checklistAt]!),
-    html: rendered.filter((_, i) => i !== checklistAt).map((r) => r.html).join("\n"),
+    html: rendered
+      .filter((_, i) => i !== checklistAt)
+      .map((r) => r.html)
+      .join("\n"),
     text: [title, ...rendered.map((r) => r.text)].filter(Boolean).join("\n"),
   };
 }

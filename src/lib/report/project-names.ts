@@ -67,8 +67,7 @@ function buildResolver(registry: Registry, derived?: DerivedSlugs): ProjectResol
     byName.set(normalizeName(stripParenthetical(p.name)), p.slug);
   }
   const names = [...byName.keys()].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
-  const lookup = (name: string): string | undefined =>
-    byName.get(normalizeName(name)) ?? byName.get(normalizeName(stripParenthetical(name)));
+  const lookup = (name: string): string | undefined => byName.get(normalizeName(name)) ?? byName.get(normalizeName(stripParenthetical(name)));
   return {
     resolve(name) {
       const slug = lookup(name);

@@ -83,8 +83,30 @@ export function stripIds(tree: HastRoot): HastRoot {
 }
 
 const BLOCK = new Set([
-  "p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr",
-  "blockquote", "pre", "section", "div", "hr", "dl", "dt", "dd", "details", "summary",
+  "p",
+  "li",
+  "ul",
+  "ol",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "blockquote",
+  "pre",
+  "section",
+  "div",
+  "hr",
+  "dl",
+  "dt",
+  "dd",
+  "details",
+  "summary",
 ]);
 
 /** The text a reader sees, with blocks on their own lines (as `innerText` would give). */

@@ -19,8 +19,14 @@ export const SECTION_HEADINGS: Record<Exclude<SectionKind, "objective" | "unknow
  * import/new-week-template.ts); the author ticks what got done. Its section stays kind `unknown`.
  */
 export const PLAN_CHECKLIST_HEADINGS = [
-  "上周计划完成情况", "上周计划回顾", "上周计划完成", "上周计划",
-  "上周工作完成情况", "上周工作回顾", "上周工作完成", "上周工作",
+  "上周计划完成情况",
+  "上周计划回顾",
+  "上周计划完成",
+  "上周计划",
+  "上周工作完成情况",
+  "上周工作回顾",
+  "上周工作完成",
+  "上周工作",
 ];
 
 /** `O1 业务服务`, `O2能力升级`, `O3：平台治理`, `O4-支付 × AI`, `OKR O1 …`. */
@@ -38,7 +44,10 @@ export interface HeadingClass {
 
 /** Heading text without its 【】 wrapper and trailing colon. */
 export function cleanHeading(text: string): string {
-  let t = text.trim().replace(/[：:]\s*$/, "").trim();
+  let t = text
+    .trim()
+    .replace(/[：:]\s*$/, "")
+    .trim();
   const wrapped = /^【(.*)】$/.exec(t);
   if (wrapped) t = wrapped[1]!.trim();
   return t;
@@ -46,7 +55,10 @@ export function cleanHeading(text: string): string {
 
 /** Comparable heading text: NFKC, no spaces or brackets, lower-case (`RUYISDK` = `RuyiSDK`). */
 export function foldHeading(text: string): string {
-  return cleanHeading(text).normalize("NFKC").replace(/[\s【】\[\]]/g, "").toLowerCase();
+  return cleanHeading(text)
+    .normalize("NFKC")
+    .replace(/[\s【】\[\]]/g, "")
+    .toLowerCase();
 }
 const fold = foldHeading;
 const PLAN_CHECKLIST = new Set(PLAN_CHECKLIST_HEADINGS.map(fold));

@@ -45,16 +45,35 @@ export function leadPhrase(text: string): string {
  * Longest first, so `上线完成` goes whole; the subject keeps at least two characters.
  */
 export const STATUS_SUFFIXES = [
-  "上线完成", "上线完毕", "开发完成", "测试完成", "已经完成", "全部完成", "基本完成", "已上线", "已完成", "已启动", "已结项",
-  "进行中", "推进中", "开发中", "测试中", "联调中", "上线", "完成", "完毕", "启动", "结项", "收尾",
+  "上线完成",
+  "上线完毕",
+  "开发完成",
+  "测试完成",
+  "已经完成",
+  "全部完成",
+  "基本完成",
+  "已上线",
+  "已完成",
+  "已启动",
+  "已结项",
+  "进行中",
+  "推进中",
+  "开发中",
+  "测试中",
+  "联调中",
+  "上线",
+  "完成",
+  "完毕",
+  "启动",
+  "结项",
+  "收尾",
 ] as const;
 const STATUS_TAIL = new RegExp(`\\s*(?:${STATUS_SUFFIXES.join("|")})\\s*$`);
 
 /** A subject without its trailing status words (see STATUS_SUFFIXES), repeated: `一期启动完成` → `一期`. */
 export function stripStatusWords(subject: string): string {
   let current = subject.trim();
-  for (let next = current.replace(STATUS_TAIL, ""); next !== current && [...next].length >= 2; next = current.replace(STATUS_TAIL, ""))
-    current = next;
+  for (let next = current.replace(STATUS_TAIL, ""); next !== current && [...next].length >= 2; next = current.replace(STATUS_TAIL, "")) current = next;
   return current;
 }
 

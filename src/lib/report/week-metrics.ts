@@ -86,11 +86,7 @@ export function weekMetricValues(week: MetricSourceWeek, registry: readonly Metr
 }
 
 /** Frontmatter values contradicting the section of the same week: a warning for `npm run check`. */
-export function metricMismatches(
-  week: MetricSourceWeek,
-  registry: readonly MetricEntry[] | MetricMatcher,
-  file?: string,
-): MetricMismatch[] {
+export function metricMismatches(week: MetricSourceWeek, registry: readonly MetricEntry[] | MetricMatcher, file?: string): MetricMismatch[] {
   const matcher = "match" in registry ? registry : createMetricMatcher(registry);
   const { section, front } = reconcile(week, matcher);
   const found: MetricMismatch[] = [];

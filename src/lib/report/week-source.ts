@@ -411,5 +411,5 @@ function yamlHint(code: string): string {
   if (code === "DUPLICATE_KEY") return "同一个键只能写一次，删除重复的那一行";
   if (code === "TAB_AS_INDENT") return "YAML 不能用 Tab 缩进，改用空格";
   if (code === "MULTIPLE_DOCS") return "frontmatter 里不能有 --- 或 ... 行；frontmatter 只在第一行和结束行用 ---";
-  return "检查这一行的缩进和冒号；值里有 : # [ ] { } 等符号时用双引号括起来，如 title: \"A: B\"";
+  return '检查这一行的缩进和冒号；值里有 : # [ ] { } 等符号时用双引号括起来，如 title: "A: B"';
 }

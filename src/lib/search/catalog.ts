@@ -118,8 +118,7 @@ export function buildCatalog(
   const sorted = [...records].sort(compareWeeksNewestFirst);
   const facetKeys = new Map<string, [string, string]>();
   for (const r of sorted)
-    for (const [filter, values] of Object.entries(r.filters))
-      for (const v of values) facetKeys.set(JSON.stringify([filter, v]), [filter, v]);
+    for (const [filter, values] of Object.entries(r.filters)) for (const v of values) facetKeys.set(JSON.stringify([filter, v]), [filter, v]);
   const facets = [...facetKeys.values()].sort(compareFacets);
   const facetIndex = new Map(facets.map((f, i) => [JSON.stringify(f), i]));
 

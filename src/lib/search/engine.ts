@@ -119,8 +119,7 @@ function facetsOfSpans(week: CatalogWeek, catalog: Catalog, spans: readonly Rang
 
 function matchesFilters(match: WeekMatch, catalog: Catalog, filters: SearchFilters): boolean {
   return Object.entries(filters).every(
-    ([filter, values]) =>
-      values.length === 0 || [...match.facets].some((f) => catalog.facets[f]![0] === filter && values.includes(catalog.facets[f]![1])),
+    ([filter, values]) => values.length === 0 || [...match.facets].some((f) => catalog.facets[f]![0] === filter && values.includes(catalog.facets[f]![1])),
   );
 }
 

@@ -41,13 +41,7 @@ function snap(text: string, i: number): number {
  * `text` is what the reader sees, `folded` its folded form (same length), `anchor` the match the
  * excerpt is built around. Whitespace runs are shown as one space.
  */
-export function buildExcerpt(
-  text: string,
-  folded: string,
-  terms: readonly string[],
-  anchor: Range,
-  options: ExcerptOptions = {},
-): Excerpt {
+export function buildExcerpt(text: string, folded: string, terms: readonly string[], anchor: Range, options: ExcerptOptions = {}): Excerpt {
   const before = options.before ?? 24;
   const length = Math.max(options.length ?? 90, anchor.end - anchor.start);
   let start = snap(text, Math.max(0, anchor.start - before));

@@ -19,9 +19,7 @@ export function parseQuery(raw: string): ParsedQuery {
   const inner = quotedMatch ? quotedMatch[1]! : raw;
   const phrase = foldText(inner).split(" ").filter(Boolean);
   const terms = [...new Set(phrase)];
-  const required = terms.filter(
-    (t, i) => !terms.some((other, j) => j !== i && other.length > t.length && other.includes(t)),
-  );
+  const required = terms.filter((t, i) => !terms.some((other, j) => j !== i && other.length > t.length && other.includes(t)));
   return { phrase, terms, required, quoted: quotedMatch !== null && terms.length > 0 };
 }
 

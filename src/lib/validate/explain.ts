@@ -36,11 +36,15 @@ export function explainWeek(file: string, report: WeekReport, shape: ReportShape
   const projectAt = new Set(report.projects.map((p) => p.line));
   for (const s of report.sections) {
     const kind = s.kind === "unknown" && projectAt.has(s.line) ? "项目（标题就是项目名）" : KIND_LABELS[s.kind];
-    out.push(`    第 ${s.line} 行 ${"#".repeat(Math.max(s.depth, 0)) || "(开头)"} ${s.title || "(无标题)"} → ${kind}${s.objectiveId ? ` ${s.objectiveId}` : ""}`);
+    out.push(
+      `    第 ${s.line} 行 ${"#".repeat(Math.max(s.depth, 0)) || "(开头)"} ${s.title || "(无标题)"} → ${kind}${s.objectiveId ? ` ${s.objectiveId}` : ""}`,
+    );
   }
   out.push(`  项目 ${report.projects.length}：`);
   for (const p of report.projects)
-    out.push(`    第 ${p.line} 行 ${p.name} → /projects/${p.slug}/${p.registered ? "（已登记）" : "（未登记）"}${p.progress.length ? ` 进度 ${p.progress.map((x) => `${x.percent}%`).join("、")}` : ""}`);
+    out.push(
+      `    第 ${p.line} 行 ${p.name} → /projects/${p.slug}/${p.registered ? "（已登记）" : "（未登记）"}${p.progress.length ? ` 进度 ${p.progress.map((x) => `${x.percent}%`).join("、")}` : ""}`,
+    );
   out.push(`  目标 ${report.objectives.length}：`);
   for (const o of report.objectives) {
     out.push(`    第 ${o.line} 行 ${o.id} ${o.title}：${o.items.length} 项`);
@@ -52,6 +56,9 @@ export function explainWeek(file: string, report: WeekReport, shape: ReportShape
   out.push(`  生产事件 ${report.incidents.length}：`);
   for (const i of report.incidents) out.push(`    第 ${i.line} 行 ${i.date ?? "（无日期）"} ${clip(i.summary)}`);
   out.push(`  下周计划 ${report.plans.length}：`);
-  for (const p of report.plans) out.push(`    第 ${p.line} 行 “${p.subject}”${p.projectSlug ? ` → 项目 ${p.projectSlug}` : ""}${p.checked !== undefined ? (p.checked ? " [x]" : " [ ]") : ""}`);
+  for (const p of report.plans)
+    out.push(
+      `    第 ${p.line} 行 “${p.subject}”${p.projectSlug ? ` → 项目 ${p.projectSlug}` : ""}${p.checked !== undefined ? (p.checked ? " [x]" : " [ ]") : ""}`,
+    );
   return out;
 }

@@ -70,9 +70,7 @@ export function readFrontmatter(file: string, block: FrontmatterBlock, read: Rea
           field: key,
           severity: "error",
           message: `未知的 frontmatter 键 "${key}"${suggestion ? `，是不是 "${suggestion}"？` : ""} (unknown key${suggestion ? `; did you mean "${suggestion}"?` : ""})`,
-          hint: suggestion
-            ? `把 ${key} 改成 ${suggestion}`
-            : `删除这一行；允许的键：${WEEK_FRONTMATTER_KEYS.join(", ")}`,
+          hint: suggestion ? `把 ${key} 改成 ${suggestion}` : `删除这一行；允许的键：${WEEK_FRONTMATTER_KEYS.join(", ")}`,
         });
       }
       continue;
@@ -85,12 +83,8 @@ export function readFrontmatter(file: string, block: FrontmatterBlock, read: Rea
       ...place,
       field: issue.path.map(String).join(".") || key,
       severity: "error",
-      message: missing
-        ? `frontmatter 缺少必填的 ${key} (missing required "${key}")`
-        : `${key}: ${describeIssue(issue)} (invalid "${key}")`,
-      hint: missing
-        ? `在 frontmatter 中加一行 ${key}: …；${FIELD_HINTS[key] ?? ""}`
-        : (FIELD_HINTS[key] ?? "按 CONTRIBUTING.md 中的格式修改这一项"),
+      message: missing ? `frontmatter 缺少必填的 ${key} (missing required "${key}")` : `${key}: ${describeIssue(issue)} (invalid "${key}")`,
+      hint: missing ? `在 frontmatter 中加一行 ${key}: …；${FIELD_HINTS[key] ?? ""}` : (FIELD_HINTS[key] ?? "按 CONTRIBUTING.md 中的格式修改这一项"),
     });
   }
   return { rawWeek, weekPlace, problems };

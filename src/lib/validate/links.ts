@@ -38,8 +38,7 @@ export function findBrokenLinks(file: string, tree: Root, pageWeek: string, ctx:
   walk(tree, (node) => {
     if (node.type === "image") {
       const why = explainImage(node.url.trim(), ctx.publicFiles);
-      if (why)
-        problems.push(errorAtNode(file, node, "image", `图片 ${node.url}：${why.message} (bad image path)`, why.hint));
+      if (why) problems.push(errorAtNode(file, node, "image", `图片 ${node.url}：${why.message} (bad image path)`, why.hint));
       return true;
     }
     if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name === "img") {
@@ -118,7 +117,10 @@ function explainImage(url: string, publicFiles: ReadonlySet<string> | undefined)
   if (!url.startsWith("/"))
     return {
       message: "相对路径的图片会让构建失败",
-      hint: `把图片放到 public/images/ 下，写成 /images/${url.replace(/^(\.\/)+/, "").split("/").pop()}，或使用完整的 https:// 地址`,
+      hint: `把图片放到 public/images/ 下，写成 /images/${url
+        .replace(/^(\.\/)+/, "")
+        .split("/")
+        .pop()}，或使用完整的 https:// 地址`,
     };
   let path = url.split(/[?#]/)[0]!;
   try {
@@ -126,7 +128,6 @@ function explainImage(url: string, publicFiles: ReadonlySet<string> | undefined)
   } catch {
     // keep as written
   }
-  if (publicFiles && !publicFiles.has(path))
-    return { message: `public${path} 不存在`, hint: `把图片放到 public${path}，或改正路径` };
+  if (publicFiles && !publicFiles.has(path)) return { message: `public${path} 不存在`, hint: `把图片放到 public${path}，或改正路径` };
   return undefined;
 }

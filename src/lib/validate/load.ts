@@ -47,9 +47,7 @@ function loadGivenFile(shown: string, root: string, boundary: string): WeekFile 
   }
   if (!shown.endsWith(".mdx")) return { path: shown, source: "" };
   const decoded = decodeWeekBytes(readFileSync(full));
-  return decoded.ok
-    ? { path: shown, source: decoded.text }
-    : { path: shown, source: "", unreadable: { file: shown, severity: "error", ...decoded.problem } };
+  return decoded.ok ? { path: shown, source: decoded.text } : { path: shown, source: "", unreadable: { file: shown, severity: "error", ...decoded.problem } };
 }
 
 /** projects.yaml and objectives.yaml when present and valid; a broken file is reported by the registry check instead. */
@@ -136,7 +134,8 @@ export function validateRegistryFiles(contentDir: string, root = process.cwd()):
     }
     const source = readFileSync(file, "utf8");
     problems.push(...validateYamlFile(shown, source, schema));
-    if (name === "projects.yaml" || name === "objectives.yaml") problems.push(...findRegistryConflicts(shown, source, name === "projects.yaml" ? "projects" : "objectives"));
+    if (name === "projects.yaml" || name === "objectives.yaml")
+      problems.push(...findRegistryConflicts(shown, source, name === "projects.yaml" ? "projects" : "objectives"));
   }
   return { checked, problems };
 }
@@ -194,12 +193,7 @@ export function startContentCheck(contentDir: string, root = process.cwd(), opti
       message: "文件不存在 (file not found)",
       hint: "检查路径，例如 npm run check -- content/weeks/2024-W17.mdx",
     }));
-  const files = present
-    ? [
-        ...tree.filter((f) => !present.includes(f.path)),
-        ...present.map((f) => loadGivenFile(f, root, boundaryOf(weeksDir, root))),
-      ]
-    : tree;
+  const files = present ? [...tree.filter((f) => !present.includes(f.path)), ...present.map((f) => loadGivenFile(f, root, boundaryOf(weeksDir, root)))] : tree;
   const context: ValidateContext = { ...ctx, bodyCache: options.bodyCache };
   // Explicit files may live outside weeks/ (a draft); nesting only matters for the tree itself.
   const run = startWeekCheck(files, present ? { ...context, weeksDir: undefined } : context);

@@ -64,10 +64,8 @@ function mdxErrorToProblem(file: string, text: string, e: MessageLike): Problem 
   if (around.startsWith("<!--")) hint = "MDX 不支持 HTML 注释 `<!-- -->`：删除它，或写成 `\\<!-- … -->` 让文字原样显示";
   else if (/closing tag for `<(details|summary)>`/i.test(reason))
     hint = "`<details>` 和 `</details>` 各占一行，与正文之间空一行；`<summary>标题</summary>` 写在 `<details>` 下一行";
-  else if (/closing tag for `<(br|img)>`/i.test(reason))
-    hint = "MDX 里空标签要自闭合：写成 `<br />`、`<img src=\"…\" />`";
-  else if (/^<[a-z][a-z0-9+.-]*:/i.test(around) || /^<[^\s<>]+@/.test(around))
-    hint = "MDX 不支持 `<网址>` 自动链接：写成 `[网址](网址)` 或直接写网址";
+  else if (/closing tag for `<(br|img)>`/i.test(reason)) hint = 'MDX 里空标签要自闭合：写成 `<br />`、`<img src="…" />`';
+  else if (/^<[a-z][a-z0-9+.-]*:/i.test(around) || /^<[^\s<>]+@/.test(around)) hint = "MDX 不支持 `<网址>` 自动链接：写成 `[网址](网址)` 或直接写网址";
   if (lt >= 0 && e.ruleId !== "end-tag-mismatch") Object.assign(base, positionOf(text, lt));
   return {
     ...base,
@@ -77,14 +75,9 @@ function mdxErrorToProblem(file: string, text: string, e: MessageLike): Problem 
 }
 
 /** Weeks are content, not code: no ESM, no expressions, only allowed elements with allowed plain string attributes. */
-export function findCodeInContent(
-  file: string,
-  tree: Root,
-  allowed: readonly string[] = ALLOWED_ELEMENTS,
-): Problem[] {
+export function findCodeInContent(file: string, tree: Root, allowed: readonly string[] = ALLOWED_ELEMENTS): Problem[] {
   const problems: Problem[] = [];
-  const report = (node: RootContent, message: string, hint: string) =>
-    problems.push(errorAtNode(file, node, "mdx", message, hint));
+  const report = (node: RootContent, message: string, hint: string) => problems.push(errorAtNode(file, node, "mdx", message, hint));
   walk(tree, (node) => {
     switch (node.type) {
       case "mdxjsEsm":
@@ -127,13 +120,15 @@ export function findCodeInContent(
               `写成 ${attr.type === "mdxJsxAttribute" ? attr.name : "name"}="文字"`,
             );
           } else if (allowedAttributes && !allowedAttributes.includes(attr.name.toLowerCase())) {
-            problems.push(errorAtNode(
-              file,
-              attr.position ? attr : node,
-              "mdx",
-              `\`<${name}>\` 不能带属性 \`${attr.name}\`${/^on/i.test(attr.name) ? "：事件属性会执行脚本" : ""} (attribute not allowed)`,
-              `删除 ${attr.name}=…；<${name}> 只能带 ${allowedAttributes.join("、")}`,
-            ));
+            problems.push(
+              errorAtNode(
+                file,
+                attr.position ? attr : node,
+                "mdx",
+                `\`<${name}>\` 不能带属性 \`${attr.name}\`${/^on/i.test(attr.name) ? "：事件属性会执行脚本" : ""} (attribute not allowed)`,
+                `删除 ${attr.name}=…；<${name}> 只能带 ${allowedAttributes.join("、")}`,
+              ),
+            );
           }
         }
         return true;
@@ -197,7 +192,9 @@ export function findExpressionsInImageAlt(file: string, tree: Root, text: string
     const label = raw.slice(2, raw.lastIndexOf("]"));
     const brace = [...label].findIndex((ch, i) => ch === "{" && label[i - 1] !== "\\");
     if (brace >= 0)
-      problems.push(errorAtNode(file, node, "mdx", "图片说明里的 `{…}` 是 JavaScript 表达式，MDX 会把它当代码 (expression in image alt text)", "写成 `\\{` 和 `\\}`"));
+      problems.push(
+        errorAtNode(file, node, "mdx", "图片说明里的 `{…}` 是 JavaScript 表达式，MDX 会把它当代码 (expression in image alt text)", "写成 `\\{` 和 `\\}`"),
+      );
     return true;
   });
   return problems;

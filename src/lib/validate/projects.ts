@@ -55,12 +55,7 @@ export function suggestProject(name: string, registry: Registry): string | undef
   return best;
 }
 
-export function findUnknownProjects(
-  file: string,
-  tree: Root,
-  registry: Registry,
-  registryFile = "content/projects.yaml",
-): Problem[] {
+export function findUnknownProjects(file: string, tree: Root, registry: Registry, registryFile = "content/projects.yaml"): Problem[] {
   if (registry.projects.length === 0) return [];
   return findTopProjects(tree).flatMap((mention): Problem[] => {
     const suggestion = suggestProject(mention.name, registry);

@@ -33,8 +33,7 @@ export function validateYamlFile(file: string, source: string, schema?: z.ZodTyp
   return parsed.error.issues.map((issue) => {
     const field = issue.path.map(String).join(".");
     const [first, ...rest] = issue.path;
-    const where =
-      typeof first === "number" ? `第 ${first + 1} 项${rest.length ? ` ${rest.map(String).join(".")}` : ""}：` : field ? `${field}：` : "";
+    const where = typeof first === "number" ? `第 ${first + 1} 项${rest.length ? ` ${rest.map(String).join(".")}` : ""}：` : field ? `${field}：` : "";
     const described = describeIssue(issue);
     return {
       file,

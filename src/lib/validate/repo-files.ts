@@ -44,10 +44,7 @@ export function resolveInside(path: string, boundary: string): Resolved {
       problem: {
         field: "file",
         severity: "error",
-        message:
-          code === "ELOOP"
-            ? "符号链接形成了循环 (symlink loop)"
-            : "符号链接指向的文件不存在 (broken symlink)",
+        message: code === "ELOOP" ? "符号链接形成了循环 (symlink loop)" : "符号链接指向的文件不存在 (broken symlink)",
         hint: "删除这个符号链接，把真正的文件放在这里",
       },
     };

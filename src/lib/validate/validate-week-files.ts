@@ -100,7 +100,15 @@ export function startWeekCheck(files: readonly WeekFile[], ctx: ValidateContext 
     knownWeekIds.add(fact.week ?? baseName(file.path).replace(/\.mdx$/, ""));
   }
   const cache = ctx.bodyCache;
-  const shared = cache && JSON.stringify([[...knownWeekIds].sort(), ctx.registry ?? null, ctx.registryFile ?? null, ctx.publicFiles ? [...ctx.publicFiles].sort() : null, ctx.allowedElements ?? null]);
+  const shared =
+    cache &&
+    JSON.stringify([
+      [...knownWeekIds].sort(),
+      ctx.registry ?? null,
+      ctx.registryFile ?? null,
+      ctx.publicFiles ? [...ctx.publicFiles].sort() : null,
+      ctx.allowedElements ?? null,
+    ]);
   const keyOf = (fact: FileFacts) => (shared === undefined ? undefined : [shared, fact.file.path, fact.file.source]);
   const remembered = facts.map((fact) => {
     const key = keyOf(fact);

@@ -5,15 +5,7 @@
  * functions beside it.
  */
 import { searchStrings as s } from "../../i18n/search.ts";
-import {
-  addExcerpts,
-  search,
-  searchDetailed,
-  type FacetCount,
-  type SearchHit,
-  type SearchOptions,
-  type SearchResult,
-} from "../../lib/search/engine.ts";
+import { addExcerpts, search, searchDetailed, type FacetCount, type SearchHit, type SearchOptions, type SearchResult } from "../../lib/search/engine.ts";
 import { CHIPS_SHOWN, chipGroups } from "./filter-chips.ts";
 import { createPagefindIndex } from "./pagefind-index.ts";
 import { statusText } from "./status-text.ts";

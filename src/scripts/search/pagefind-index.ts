@@ -36,9 +36,7 @@ async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   const bytes = new Uint8Array(await res.arrayBuffer());
   const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
-  const text = gzipped
-    ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
-    : new TextDecoder().decode(bytes);
+  const text = gzipped ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text() : new TextDecoder().decode(bytes);
   return JSON.parse(text) as T;
 }
 

@@ -54,9 +54,7 @@ describe("npm run import (child process)", () => {
     expect(readdirSync(join(pub, "images/2024-W19"))).toEqual(["架构 图.png"]);
     expect(r.out).toMatch(/w19\.md:5 图片 \.\.\/.*etc\/passwd 未复制：文件在导出文件夹 .* 之外/);
     expect(r.out).toMatch(/w19\.md:5 图片 图片\/假\.png 未复制：文件内容不是 PNG、JPEG、GIF 或 WebP 图片/);
-    expect(readFileSync(join(out, "2024-W19.mdx"), "utf8")).toContain(
-      "![架构](/images/2024-W19/%E6%9E%B6%E6%9E%84%20%E5%9B%BE.png)",
-    );
+    expect(readFileSync(join(out, "2024-W19.mdx"), "utf8")).toContain("![架构](/images/2024-W19/%E6%9E%B6%E6%9E%84%20%E5%9B%BE.png)");
   });
 
   it("fails with a fix when the week is missing", () => {

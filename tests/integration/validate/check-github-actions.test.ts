@@ -49,7 +49,10 @@ describe("npm run check under GitHub Actions", () => {
 
   it("annotates the pull request's own files first, since GitHub shows only ten of each kind", () => {
     const { out } = check({ GITHUB_ACTIONS: "true", GITHUB_BASE_REF: "main" });
-    const files = out.split("\n").filter((l) => l.startsWith("::")).map((l) => /file=([^,]+)/.exec(l)?.[1]);
+    const files = out
+      .split("\n")
+      .filter((l) => l.startsWith("::"))
+      .map((l) => /file=([^,]+)/.exec(l)?.[1]);
     expect(files[0]).toBe("content/weeks/2024-W60.mdx");
     expect(files).toContain("content/weeks/2024-W01.mdx");
   });

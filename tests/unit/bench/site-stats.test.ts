@@ -41,8 +41,11 @@ describe("median and the table", () => {
     expect(median([])).toBeNaN();
   });
   it("pads a Markdown table to its widest cells", () => {
-    expect(formatMarkdownTable([["", "52 weeks"], ["build", "9.1 s"]])).toBe(
-      "|       | 52 weeks |\n| ----- | -------- |\n| build | 9.1 s    |",
-    );
+    expect(
+      formatMarkdownTable([
+        ["", "52 weeks"],
+        ["build", "9.1 s"],
+      ]),
+    ).toBe("|       | 52 weeks |\n| ----- | -------- |\n| build | 9.1 s    |");
   });
 });

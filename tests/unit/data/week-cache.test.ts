@@ -15,18 +15,18 @@ const tempDir = (): string => {
   return dir;
 };
 
-const parsed = { week: "2024-W17", html: "<p>支付\n成功率 \"99%\"</p>" } as unknown as WeekReport;
+const parsed = { week: "2024-W17", html: '<p>支付\n成功率 "99%"</p>' } as unknown as WeekReport;
 
 describe("WeekCache", () => {
   it("reads back on the next build what this one stored, newlines and quotes in values included", () => {
     const file = join(tempDir(), "weeks.txt");
     const cache = new WeekCache(file, "v1");
-    cache.checks.set(["ctx", "2024-W17 源文本 \"引号\"\n第二行"], [{ message: "x\ny" } as never]);
+    cache.checks.set(["ctx", '2024-W17 源文本 "引号"\n第二行'], [{ message: "x\ny" } as never]);
     cache.checks.set(["ctx", "2024-W18"], []);
     cache.reports.set(["ctx", "2024-W17"], parsed);
     cache.save();
     const next = new WeekCache(file, "v1");
-    expect(next.checks.get(["ctx", "2024-W17 源文本 \"引号\"\n第二行"])).toEqual([{ message: "x\ny" }]);
+    expect(next.checks.get(["ctx", '2024-W17 源文本 "引号"\n第二行'])).toEqual([{ message: "x\ny" }]);
     expect(next.checks.get(["ctx", "2024-W18"])).toEqual([]);
     expect(next.reports.get(["ctx", "2024-W17"])).toEqual(parsed);
     // A check and a report under the same key are different entries.

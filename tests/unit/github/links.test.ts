@@ -12,9 +12,7 @@ const SEED = readFileSync("tests/fixtures/content/weeks/2024-W17.mdx", "utf8");
 describe("GitHub URLs", () => {
   it("edit and history point at the file on the branch", () => {
     expect(editUrl(repo, "content/weeks/2024-W17.mdx")).toBe("https://github.com/acme/weekly/edit/main/content/weeks/2024-W17.mdx");
-    expect(historyUrl(repo, "content/weeks/2024-W17.mdx")).toBe(
-      "https://github.com/acme/weekly/commits/main/content/weeks/2024-W17.mdx",
-    );
+    expect(historyUrl(repo, "content/weeks/2024-W17.mdx")).toBe("https://github.com/acme/weekly/commits/main/content/weeks/2024-W17.mdx");
   });
 
   it("encodes every path segment and keeps the slashes between them", () => {

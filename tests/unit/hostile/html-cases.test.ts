@@ -45,7 +45,9 @@ function fragments(source: string): string[] {
 
 describe("hostile HTML and URLs", () => {
   it("has a fixture for every row and a row for every fixture", () => {
-    const files = readdirSync(DIR).filter((f) => f.endsWith(".mdx")).sort();
+    const files = readdirSync(DIR)
+      .filter((f) => f.endsWith(".mdx"))
+      .sort();
     expect(cases.map((c) => c.file).sort()).toEqual(files);
   });
 
@@ -64,7 +66,13 @@ describe("hostile HTML and URLs", () => {
     const source = readFileSync(join(DIR, c.file), "utf8");
     const problems = validateWeekFiles([{ path: PATH, source }]);
     expect(problems.filter((p) => p.severity === "error").map(formatProblem)).toEqual([]);
-    if (c.warning) expect(problems.filter((p) => p.severity === "warning").map((p) => p.message).join("\n")).toContain(c.warning);
+    if (c.warning)
+      expect(
+        problems
+          .filter((p) => p.severity === "warning")
+          .map((p) => p.message)
+          .join("\n"),
+      ).toContain(c.warning);
     const html = fragments(source).join("\n");
     for (const piece of c.renders ?? []) expect(html).toContain(piece);
   });

@@ -26,9 +26,7 @@ writeFileSync(outsideFile, `---\nweek: 2024-W19\ntitle: ${OUTSIDE_MARKER}\n---\n
 
 const fm = "---\nweek: 2024-W18\n---\n\n";
 
-type Expect =
-  | { rejected: { file: string; line?: number; field?: string } }
-  | { accepted: (reports: WeekReport[], problems: Problem[]) => void };
+type Expect = { rejected: { file: string; line?: number; field?: string } } | { accepted: (reports: WeekReport[], problems: Problem[]) => void };
 
 interface Case {
   name: string;
@@ -197,37 +195,43 @@ describe("hostile weeks, reader half", () => {
     for (const name of readdirSync(CORPUS).filter((n) => n !== "README.md")) expect(cases.map((c) => c.name)).toContain(name);
   });
 
-  it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-    const repo = makeRepo(c);
-    const { problems } = checkContentDir(join(repo, "content"), repo, { deep: true });
-    const errors = problems.filter((p) => p.severity === "error");
-    // Never quote a byte of a file outside the repository.
-    for (const p of problems) expect(`${p.message} ${p.hint}`).not.toContain(OUTSIDE_MARKER);
+  it.each(cases.map((c) => [c.name, c] as const))(
+    "%s",
+    (_name, c) => {
+      const repo = makeRepo(c);
+      const { problems } = checkContentDir(join(repo, "content"), repo, { deep: true });
+      const errors = problems.filter((p) => p.severity === "error");
+      // Never quote a byte of a file outside the repository.
+      for (const p of problems) expect(`${p.message} ${p.hint}`).not.toContain(OUTSIDE_MARKER);
 
-    if ("rejected" in c.expect) {
-      const want = c.expect.rejected;
-      const hit = errors.find((p) => p.file.endsWith(want.file) && (want.field === undefined || p.field === want.field));
-      expect(hit, JSON.stringify(errors, null, 1)).toBeDefined();
-      if (want.line !== undefined) expect(hit!.line).toBe(want.line);
-      expect(hit!.message).toMatch(/[\u4e00-\u9fff].*\(.+\)/);
-      // The page parser refuses what the check refused, naming the file, without a stack-trace-only error.
-      for (const f of loadWeekFiles(join(repo, "content/weeks"), repo).filter((f) => !f.unreadable && f.path.endsWith(want.file) && f.path.endsWith(".mdx"))) {
-        expect(() => parseWeekSource(f.source, { file: f.path })).toThrow(WeekParseError);
+      if ("rejected" in c.expect) {
+        const want = c.expect.rejected;
+        const hit = errors.find((p) => p.file.endsWith(want.file) && (want.field === undefined || p.field === want.field));
+        expect(hit, JSON.stringify(errors, null, 1)).toBeDefined();
+        if (want.line !== undefined) expect(hit!.line).toBe(want.line);
+        expect(hit!.message).toMatch(/[\u4e00-\u9fff].*\(.+\)/);
+        // The page parser refuses what the check refused, naming the file, without a stack-trace-only error.
+        for (const f of loadWeekFiles(join(repo, "content/weeks"), repo).filter(
+          (f) => !f.unreadable && f.path.endsWith(want.file) && f.path.endsWith(".mdx"),
+        )) {
+          expect(() => parseWeekSource(f.source, { file: f.path })).toThrow(WeekParseError);
+        }
+        return;
       }
-      return;
-    }
 
-    expect(errors, JSON.stringify(errors, null, 1)).toEqual([]);
-    const registry = loadRegistry(join(repo, "content"));
-    const files = loadWeekFiles(join(repo, "content/weeks"), repo).filter((f) => f.path.endsWith(".mdx") && !f.unreadable);
-    const parsed = files.map((f) => parseWeekFile(f.source, { file: f.path, registry }));
-    const reports = withDistinctProjectSlugs(files, parsed, (f, derivedSlugs) => parseWeekFile(f.source, { file: f.path, registry, derivedSlugs }), registry);
-    for (const r of reports) {
-      // No executable vector in the HTML the page injects; no control character anywhere (text fields are escaped on render).
-      expect(r.html).not.toMatch(/javascript:|<script|\son[a-z]+\s*=/i);
-      const page = [r.title, r.summary ?? "", r.author ?? "", r.html, ...r.sections.map((s) => s.text)].join("\n");
-      expect(page).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
-    }
-    c.expect.accepted(reports, problems);
-  }, 300_000); // the 1 MB line takes ~11 s alone and ~40 s on a loaded 2-core machine
+      expect(errors, JSON.stringify(errors, null, 1)).toEqual([]);
+      const registry = loadRegistry(join(repo, "content"));
+      const files = loadWeekFiles(join(repo, "content/weeks"), repo).filter((f) => f.path.endsWith(".mdx") && !f.unreadable);
+      const parsed = files.map((f) => parseWeekFile(f.source, { file: f.path, registry }));
+      const reports = withDistinctProjectSlugs(files, parsed, (f, derivedSlugs) => parseWeekFile(f.source, { file: f.path, registry, derivedSlugs }), registry);
+      for (const r of reports) {
+        // No executable vector in the HTML the page injects; no control character anywhere (text fields are escaped on render).
+        expect(r.html).not.toMatch(/javascript:|<script|\son[a-z]+\s*=/i);
+        const page = [r.title, r.summary ?? "", r.author ?? "", r.html, ...r.sections.map((s) => s.text)].join("\n");
+        expect(page).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+      }
+      c.expect.accepted(reports, problems);
+    },
+    300_000,
+  ); // the 1 MB line takes ~11 s alone and ~40 s on a loaded 2-core machine
 });

@@ -50,7 +50,15 @@ describe("two exports in one ISO week", () => {
   it("stops the whole import, naming both and where their dates came from", () => {
     const plan = planImport([a, b]);
     expect(plan.weeks).toEqual([]);
-    expect(plan.clashes).toEqual([{ week: "2024-W16", files: [{ path: a.path, from: "2024-04-15" }, { path: b.path, from: "2024-04-18" }] }]);
+    expect(plan.clashes).toEqual([
+      {
+        week: "2024-W16",
+        files: [
+          { path: a.path, from: "2024-04-15" },
+          { path: b.path, from: "2024-04-18" },
+        ],
+      },
+    ]);
   });
 
   it("is settled by a --weeks map, by file name or path", () => {

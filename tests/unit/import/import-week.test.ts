@@ -13,8 +13,7 @@ const hostile = readFileSync("tests/fixtures/import/hostile.md", "utf8");
 
 const bodyOf = (weekFile: string) => weekFile.replace(/^---\n[\s\S]*?\n---\n/, "");
 const exportBody = (exp: string) => exp.replace(/^# .*\n\s*(Created: .*\n)?\s*/, "");
-const passes = (source: string, week: string) =>
-  validateWeekFiles([{ path: `content/weeks/${week}.mdx`, source }]).filter((p) => p.severity === "error");
+const passes = (source: string, week: string) => validateWeekFiles([{ path: `content/weeks/${week}.mdx`, source }]).filter((p) => p.severity === "error");
 
 describe("importing the seed export", () => {
   const result = importWeek(seedExport);

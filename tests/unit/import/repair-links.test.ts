@@ -15,12 +15,22 @@ describe("links of an imported history", () => {
     ["…with a fragment, still the page", "[x](../../Month01/Week9/Week9.md#todo)", "[x](/weeks/2023-w29/)", "week-link"],
     ["a link to a file that is not imported → its text", "报告 [nmap.md](./nmap.md) 已交", "报告 nmap.md 已交", "link-to-text"],
     ["a repository-absolute path → its text", "[脚本](/Note/qemu_test.py)", "脚本", "link-to-text"],
-    ["github.com without https", "pr [#15](github.com/brsf11/mugen-riscv/pull/15)", "pr [#15](https://github.com/brsf11/mugen-riscv/pull/15)", "missing-scheme"],
+    [
+      "github.com without https",
+      "pr [#15](github.com/brsf11/mugen-riscv/pull/15)",
+      "pr [#15](https://github.com/brsf11/mugen-riscv/pull/15)",
+      "missing-scheme",
+    ],
     ["www. without https", "[站](www.example.com)", "[站](https://www.example.com)", "missing-scheme"],
     ["a full-width colon before the URL", "[文档](：https://a.com/x)", "[文档](https://a.com/x)", "stray-colon"],
     ["a full-width colon in the scheme", "[文档](https：//a.com/x)", "[文档](https://a.com/x)", "stray-colon"],
     ["a link nested in a link's text, same URL", "[[#15](https://a.com/15)](https://a.com/15)", "[#15](https://a.com/15)", "nested-link"],
-    ["a link nested in a link's text, two URLs", "[[a](https://a.com/)](https://b.com/)", "[a](https://a.com/) [https://b.com/](https://b.com/)", "nested-link"],
+    [
+      "a link nested in a link's text, two URLs",
+      "[[a](https://a.com/)](https://b.com/)",
+      "[a](https://a.com/) [https://b.com/](https://b.com/)",
+      "nested-link",
+    ],
   ])("%s", (_name, input, output, kind) => {
     const r = repairLinks(input, ctx());
     expect(r.text).toBe(output);

@@ -16,9 +16,24 @@ const registry: Registry = {
   projects: projectRegistry.projects.map((p) => (p.slug === "aggregated-payment" ? { ...p, status: "done" as const, owner: "魏佩" } : p)),
 };
 const weeks = [
-  week("2024-W12", project("贝易转", "整体进度70%，联调中") + project("信用分", "开发进度40%") + "\n## O1 业务服务\n\n- 存管路由，测试进度10%\n\n## 系统运行数据\n\n- 入金有效成功率：99.98%\n\n## 下周工作及目标\n\n1. 贝易转灰度发布\n2. 信用分方案评审\n"),
-  week("2024-W13", project("贝易转", "整体进度75%，联调完成") + project("信用分", "开发进度40%") + "\n## O1 业务服务\n\n- 存管路由，测试进度30%\n\n## 【生产事件】\n\n1. 3/26 10:00 收银台超时，P1故障。原因：连接池。\n"),
-  week("2024-W14", project("信用分", "开发进度40%") + project("聚合支付", "试点沟通") + "\n## 系统运行数据\n\n- 入金有效成功率：99.995%\n\n## 【生产事件】\n\n1. 4/2 09:00 出金异常，B级事故。原因：银行。\n"),
+  week(
+    "2024-W12",
+    project("贝易转", "整体进度70%，联调中") +
+      project("信用分", "开发进度40%") +
+      "\n## O1 业务服务\n\n- 存管路由，测试进度10%\n\n## 系统运行数据\n\n- 入金有效成功率：99.98%\n\n## 下周工作及目标\n\n1. 贝易转灰度发布\n2. 信用分方案评审\n",
+  ),
+  week(
+    "2024-W13",
+    project("贝易转", "整体进度75%，联调完成") +
+      project("信用分", "开发进度40%") +
+      "\n## O1 业务服务\n\n- 存管路由，测试进度30%\n\n## 【生产事件】\n\n1. 3/26 10:00 收银台超时，P1故障。原因：连接池。\n",
+  ),
+  week(
+    "2024-W14",
+    project("信用分", "开发进度40%") +
+      project("聚合支付", "试点沟通") +
+      "\n## 系统运行数据\n\n- 入金有效成功率：99.995%\n\n## 【生产事件】\n\n1. 4/2 09:00 出金异常，B级事故。原因：银行。\n",
+  ),
   week("2024-W15", project("信用分", "开发进度40%，等待排期") + project("贝易转", "整体进度80%，灰度中")),
 ];
 const archive = buildArchive(weeks, registry, { staleAfterWeeks: 4 });
@@ -76,7 +91,11 @@ describe("home dashboard", () => {
   it("carries last week's plans as judged by this week and the summary", () => {
     expect(dash.week).toBe("2024-W15");
     expect(dash.plans).toBeUndefined();
-    const at13 = buildDashboard({ ...archive, latest: archive.bySlug.get("2024-w13")!.report }, insights, { incidentWeeks: 4, stalledAfterWeeks: 3, riskLimit: 10 })!;
+    const at13 = buildDashboard({ ...archive, latest: archive.bySlug.get("2024-w13")!.report }, insights, {
+      incidentWeeks: 4,
+      stalledAfterWeeks: 3,
+      riskLimit: 10,
+    })!;
     expect(at13.plans?.reviews.map((r) => r.plan.text)).toEqual(["贝易转灰度发布", "信用分方案评审"]);
     expect(at13.plans?.done).toBeLessThanOrEqual(2);
   });
@@ -117,11 +136,17 @@ describe("period reviews", () => {
     expect(weeksOf("2024")).toEqual(weeksOf("2024-h1"));
     expect(weeksOf("2024")["xin-yong-fen"]).toEqual(["2024-W12", "2024-W13", "2024-W14", "2024-W15"]);
     expect(of("2024-q2").objectives).toEqual([]);
-    expect(of("2024-q1").objectives.map((o) => [o.id, o.weeks.map((w) => w.week), o.subjects.map((s) => s.weekCount)])).toEqual([["O1", ["2024-W12", "2024-W13"], [2]]]);
+    expect(of("2024-q1").objectives.map((o) => [o.id, o.weeks.map((w) => w.week), o.subjects.map((s) => s.weekCount)])).toEqual([
+      ["O1", ["2024-W12", "2024-W13"], [2]],
+    ]);
     expect(of("2024-q2").metrics.map((m) => [m.id, m.readings])).toEqual([["deposit-success-rate", 1]]);
     expect(of("2024").metrics.map((m) => [m.id, m.readings, m.latest.week])).toEqual([["deposit-success-rate", 2, "2024-W14"]]);
     expect(of("2024-q2").incidents.map((e) => e.week)).toEqual(["2024-W14"]);
-    expect(of("2024").incidents.map((e) => e.week).sort()).toEqual(["2024-W13", "2024-W14"]);
+    expect(
+      of("2024")
+        .incidents.map((e) => e.week)
+        .sort(),
+    ).toEqual(["2024-W13", "2024-W14"]);
     expect(of("2024-q1").others.map((o) => o.period.id)).toEqual(["2024", "2024-h1", "2024-q2"]);
   });
   it("has no review for a period without weeks or an id that is not a period", () => {
@@ -142,18 +167,33 @@ describe("projects list and incident filters", () => {
     expect([agg.owner, agg.status, agg.objectiveId]).toEqual(["魏佩", "done", "O1"]);
     expect(rows.find((r) => r.project.slug === "xin-yong-fen")!.status).toBe("unregistered");
     expect(filterProjectRows(rows, { status: "done" }).map((r) => r.project.slug)).toEqual(["aggregated-payment"]);
-    expect(filterProjectRows(rows, { objective: "o1" }).map((r) => r.project.slug).sort()).toEqual(["aggregated-payment", "bei-yi-zhuan"]);
+    expect(
+      filterProjectRows(rows, { objective: "o1" })
+        .map((r) => r.project.slug)
+        .sort(),
+    ).toEqual(["aggregated-payment", "bei-yi-zhuan"]);
     const filters = projectFilters(rows);
     expect(filters.objectives.map((o) => [o.id, o.count])).toEqual([["O1", 2]]);
-    expect(filters.statuses.map((s) => [s.status, s.count])).toEqual([["active", 1], ["done", 1], ["unregistered", 1]]);
+    expect(filters.statuses.map((s) => [s.status, s.count])).toEqual([
+      ["active", 1],
+      ["done", 1],
+      ["unregistered", 1],
+    ]);
   });
   it("counts incidents per year and severity and filters them", () => {
     const log = buildIncidentLog([
       ...weeks,
       week("2023-W50", "## 【生产事件】\n\n1. 12/12 10:00 对账延迟，CD级。原因：文件晚到。\n2. 12/13 11:00 超时。原因：网络。\n"),
     ]);
-    expect(countByYear(log.entries)).toEqual([{ key: 2024, count: 2 }, { key: 2023, count: 2 }]);
-    expect(countBySeverity(log.entries)).toEqual([{ key: "B", count: 1 }, { key: "CD", count: 1 }, { key: "P1", count: 1 }]);
+    expect(countByYear(log.entries)).toEqual([
+      { key: 2024, count: 2 },
+      { key: 2023, count: 2 },
+    ]);
+    expect(countBySeverity(log.entries)).toEqual([
+      { key: "B", count: 1 },
+      { key: "CD", count: 1 },
+      { key: "P1", count: 1 },
+    ]);
     expect(filterIncidents(log.entries, { severity: "p1" }).map((e) => e.weekSlug)).toEqual(["2024-w13"]);
     expect(filterIncidents(log.entries, { year: 2023 })).toHaveLength(2);
   });
@@ -164,7 +204,14 @@ describe("period reviews stay bounded", () => {
     const { REVIEW_LIMITS } = await import("../../../src/lib/insights/period-review.ts");
     const many = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join("");
     const big = [
-      week("2024-W20", many(200, (i) => project(`项目${i}号`, `进度${i % 100}%`)) + "\n## O1 业务服务\n\n" + many(30, (i) => `- 主题${i}号，推进中\n`) + "\n## 【生产事件】\n\n" + many(40, (i) => `${i + 1}. 5/14 10:${String(i).padStart(2, "0")} 事件${i}。原因：未知。\n`)),
+      week(
+        "2024-W20",
+        many(200, (i) => project(`项目${i}号`, `进度${i % 100}%`)) +
+          "\n## O1 业务服务\n\n" +
+          many(30, (i) => `- 主题${i}号，推进中\n`) +
+          "\n## 【生产事件】\n\n" +
+          many(40, (i) => `${i + 1}. 5/14 10:${String(i).padStart(2, "0")} 事件${i}。原因：未知。\n`),
+      ),
       week("2024-W21", "\n## 【生产事件】\n\n" + many(30, (i) => `${i + 1}. 5/21 11:${String(i).padStart(2, "0")} 事件B${i}。原因：未知。\n`)),
     ];
     const a = buildArchive(big, projectRegistry, { staleAfterWeeks: 4 });

@@ -61,7 +61,11 @@ describe("metric chart geometry", () => {
   });
 
   it("spaces weeks by time: a four-year gap is about 200 times as wide as one week", () => {
-    const gap = metricChart(series([point("2020-W08", 99.99), point("2024-W16", 99.995), point("2024-W17", 99.997)]), ids("2020-W08", "2024-W16", "2024-W17"), []);
+    const gap = metricChart(
+      series([point("2020-W08", 99.99), point("2024-W16", 99.995), point("2024-W17", 99.997)]),
+      ids("2020-W08", "2024-W16", "2024-W17"),
+      [],
+    );
     const [a, b, c] = gap.points.map((p) => p.x) as [number, number, number];
     expect((b - a) / (c - b)).toBeGreaterThan(150);
     // And no line across the four years: the 2020 reading stands alone.
@@ -106,7 +110,10 @@ describe("metric chart geometry", () => {
     expect(overlaps(ticks, "wide")).toEqual([]);
     expect(overlaps(ticks, "narrow")).toEqual([]);
     // No label hangs past the right edge, where the page ends.
-    for (const [set, min] of [["wide", WIDE_MIN_PX], ["narrow", NARROW_MIN_PX]] as const)
+    for (const [set, min] of [
+      ["wide", WIDE_MIN_PX],
+      ["narrow", NARROW_MIN_PX],
+    ] as const)
       for (const t of ticks.filter((x) => x[set])) expect((t.at / 100) * min + labelWidthPx(t.text) / 2, t.text).toBeLessThanOrEqual(min + 1);
   });
 

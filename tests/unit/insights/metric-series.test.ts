@@ -61,10 +61,9 @@ describe("metric series", () => {
   it("keeps the target's own precision when every week writes fewer decimals (100% against ≥ 99.99)", () => {
     const availability = [{ id: "yearly-availability", label: "年度可用性", aliases: [], unit: "%", direction: "higher" as const, target: 99.99 }];
     const body = (v: string) => `## 系统运行数据\n\n- 年度可用性：${v}\n`;
-    const { series: [s] } = buildMetricSeries(
-      [week("2024-W16", body("100%")), week("2024-W17", body("100%"))],
-      availability,
-    );
+    const {
+      series: [s],
+    } = buildMetricSeries([week("2024-W16", body("100%")), week("2024-W17", body("100%"))], availability);
     expect(s!.decimals).toBe(2);
     // Not "0个百分点": the latest reading is 0.01 points above the target.
     expect(s!.comparison).toMatchObject({ gap: 0.01, meets: true, change: 0 });
@@ -72,10 +71,9 @@ describe("metric series", () => {
 
   it("says how far back the previous reading is when it is not last week", () => {
     expect(get("deposit-success-rate").comparison!.previousGap).toMatchObject({ weeks: -2, adjacent: false, distance: "2 周前" });
-    const far = buildMetricSeries(
-      [week("2020-W08", metricsBody("99.9%", 0, 0)), week("2024-W17", metricsBody("99.99%", 0, 0))],
-      metricRegistry,
-    ).series.find((s) => s.id === "deposit-success-rate")!;
+    const far = buildMetricSeries([week("2020-W08", metricsBody("99.9%", 0, 0)), week("2024-W17", metricsBody("99.99%", 0, 0))], metricRegistry).series.find(
+      (s) => s.id === "deposit-success-rate",
+    )!;
     expect(far.comparison!.previousGap).toMatchObject({ adjacent: false, distance: "4 年前" });
   });
 
@@ -99,7 +97,11 @@ describe("on a generated corpus of 60 weeks plus the seed", () => {
   reports.sort((a, b) => (a.week < b.week ? -1 : 1));
   const { series } = buildMetricSeries(reports, metricRegistry);
   // Targets straight from the YAML text, not through the schema or meetsTarget.
-  const yaml = parse(readFileSync(new URL("../../fixtures/content/metrics.yaml", import.meta.url), "utf8")) as { label: string; target?: number; direction: string }[];
+  const yaml = parse(readFileSync(new URL("../../fixtures/content/metrics.yaml", import.meta.url), "utf8")) as {
+    label: string;
+    target?: number;
+    direction: string;
+  }[];
 
   it("charts every metric value written in the sources, and nothing else", () => {
     let total = 0;
@@ -108,7 +110,10 @@ describe("on a generated corpus of 60 weeks plus the seed", () => {
       for (const [label, value] of truth) {
         const s = series.find((x) => x.label === label);
         expect(s, `${f.week} ${label}`).toBeDefined();
-        expect(s!.points.filter((p) => p.week === f.week).map((p) => p.value), `${f.week} ${label}`).toEqual([value]);
+        expect(
+          s!.points.filter((p) => p.week === f.week).map((p) => p.value),
+          `${f.week} ${label}`,
+        ).toEqual([value]);
         total++;
       }
     }

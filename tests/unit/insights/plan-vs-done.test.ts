@@ -94,7 +94,14 @@ describe("plan vs. done", () => {
   });
 
   it.each([
-    ["贝易转研发和测试进度、质量跟进", [["贝易转研发", ["贝易转研发"]], ["测试进度", ["测试"]], ["质量跟进", ["质量"]]]],
+    [
+      "贝易转研发和测试进度、质量跟进",
+      [
+        ["贝易转研发", ["贝易转研发"]],
+        ["测试进度", ["测试"]],
+        ["质量跟进", ["质量"]],
+      ],
+    ],
     ["Q2OKR对齐", [["q2okr对齐", ["q2okr", "对齐"]]]],
     ["进度跟进，目标100%", []],
   ])("key phrases of %s", (text, expected) => {
@@ -192,7 +199,12 @@ describe("this week's 上周计划完成情况 checklist", () => {
   });
 
   it("ignores an untouched list (nothing ticked): the template writes every box empty", () => {
-    expect(markFor({ text: "人员面试" }, marks.map((m) => ({ ...m, checked: false })))).toBeUndefined();
+    expect(
+      markFor(
+        { text: "人员面试" },
+        marks.map((m) => ({ ...m, checked: false })),
+      ),
+    ).toBeUndefined();
   });
 
   it("finds no checklist in a week without one", () => {

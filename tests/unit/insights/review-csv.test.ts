@@ -14,12 +14,12 @@ function readCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
+    else if (c === ",") (row.push(field), (field = ""));
+    else if (c === "\r" && text[i + 1] === "\n") (row.push(field), rows.push(row), (row = []), (field = ""), i++);
     else field += c;
   }
   return rows;
@@ -33,14 +33,17 @@ describe("csvField", () => {
     expect(csvField(99.5)).toBe("99.5");
   });
   it("defuses text a spreadsheet would run as a formula", () => {
-    expect(csvField("=HYPERLINK(\"x\")", { text: true })).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvField('=HYPERLINK("x")', { text: true })).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvField("-1", { text: false })).toBe("-1");
   });
   it("round-trips through an RFC 4180 reader, with a BOM and CRLF line ends", () => {
     const csv = toCsv(["名称", "值"], [[csvField('逗号, "引号"\n换行'), csvField(1)]]);
     expect(csv.startsWith(BOM)).toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
-    expect(readCsv(csv.slice(1))).toEqual([["名称", "值"], ['逗号, "引号"\n换行', "1"]]);
+    expect(readCsv(csv.slice(1))).toEqual([
+      ["名称", "值"],
+      ['逗号, "引号"\n换行', "1"],
+    ]);
   });
 });
 
@@ -52,7 +55,13 @@ describe("reviewCsv", () => {
   ];
   const archive = buildArchive(weeks, projectRegistry, { staleAfterWeeks: 4 });
   const insights = buildInsights(archive, { metricRegistry });
-  const csv = reviewCsv({ archive, metrics: insights.metrics, weeks: new Set(["2024-W14", "2024-W15"]), weekUrl: (s, a) => `https://x.test/weeks/${s}/#${a}`, labels: managerText.csv });
+  const csv = reviewCsv({
+    archive,
+    metrics: insights.metrics,
+    weeks: new Set(["2024-W14", "2024-W15"]),
+    weekUrl: (s, a) => `https://x.test/weeks/${s}/#${a}`,
+    labels: managerText.csv,
+  });
   const rows = readCsv(csv.slice(1));
 
   it("starts with the header row", () => {
@@ -77,7 +86,13 @@ describe("reviewCsv", () => {
     expect(progress[0]![10]).toBe("https://x.test/weeks/2024-w14/#p-bei-yi-zhuan");
   });
   it("lists the period's weeks oldest first whatever order its ids come in, and skips ids with no week", () => {
-    const again = reviewCsv({ archive, metrics: insights.metrics, weeks: new Set(["2024-W15", "2030-W01", "2024-W14"]), weekUrl: (s, a) => `https://x.test/weeks/${s}/#${a}`, labels: managerText.csv });
+    const again = reviewCsv({
+      archive,
+      metrics: insights.metrics,
+      weeks: new Set(["2024-W15", "2030-W01", "2024-W14"]),
+      weekUrl: (s, a) => `https://x.test/weeks/${s}/#${a}`,
+      labels: managerText.csv,
+    });
     expect(again).toBe(csv);
     // The same archive asked again for another period: its weeks, not the first period's.
     const w13 = readCsv(reviewCsv({ archive, metrics: insights.metrics, weeks: new Set(["2024-W13"]), weekUrl: (s) => s, labels: managerText.csv }).slice(1));

@@ -28,7 +28,13 @@ describe("saysDone", () => {
 describe("stale work", () => {
   const project = (name: string, text: string) => `- 【${name}】\n    1. ${text}\n`;
   const weeks = [
-    week("2024-W10", project("贝易转", "联调进度60%") + project("信用分接入", "方案评审") + project("资金安全", "二期上线完毕") + "\n## O1 业务服务\n\n- 租金监管，方案沟通中\n- 存管路由，一期测试10%\n- 物保三期上线完成\n"),
+    week(
+      "2024-W10",
+      project("贝易转", "联调进度60%") +
+        project("信用分接入", "方案评审") +
+        project("资金安全", "二期上线完毕") +
+        "\n## O1 业务服务\n\n- 租金监管，方案沟通中\n- 存管路由，一期测试10%\n- 物保三期上线完成\n",
+    ),
     week("2024-W12", project("存管路由", "灰度中") + project("聚合支付", "试点沟通")),
     week("2024-W13", project("54321技术战略落地", "宣导完成")),
     week("2024-W14", project("54321技术战略落地", "宣导完成") + "\n## O1 业务服务\n\n- 贝易转，联调中\n"),

@@ -71,8 +71,18 @@ describe("diffText", () => {
     const before = "【存管路由】整体进度60%，完成A银行联调；B银行排期中";
     const after = "【存管路由】整体进度80%，完成A、B银行联调；C银行启动";
     const parts = diffText(before, after);
-    expect(parts.filter((p) => p.kind !== "ins").map((p) => p.text).join("")).toBe(before);
-    expect(parts.filter((p) => p.kind !== "del").map((p) => p.text).join("")).toBe(after);
+    expect(
+      parts
+        .filter((p) => p.kind !== "ins")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe(before);
+    expect(
+      parts
+        .filter((p) => p.kind !== "del")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe(after);
   });
   it("escapes week text: markup in a week never becomes markup in the diff", () => {
     const html = marked("说明 <b>旧</b>", "说明 <img src=x onerror=alert(1)> & 新");

@@ -11,8 +11,15 @@ import type { SearchWeekRecord } from "../../../src/lib/search/records.ts";
 const tmp = mkdtempSync(join(tmpdir(), "weekly-pagefind-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const record = (week: string, text: string): SearchWeekRecord =>
-  ({ week, url: `/weeks/${week.toLowerCase()}/`, title: week, dates: "", text, sections: [], filters: { year: [week.slice(0, 4)] } });
+const record = (week: string, text: string): SearchWeekRecord => ({
+  week,
+  url: `/weeks/${week.toLowerCase()}/`,
+  title: week,
+  dates: "",
+  text,
+  sections: [],
+  filters: { year: [week.slice(0, 4)] },
+});
 
 /** Runs astro:build:done over an output folder whose pages rendered `rendered`; returns the weeks the catalog lists. */
 async function buildDone(early: SearchWeekRecord[] | undefined, rendered: SearchWeekRecord[]): Promise<string[]> {
@@ -24,7 +31,9 @@ async function buildDone(early: SearchWeekRecord[] | undefined, rendered: Search
   const logger = { info() {}, warn() {}, error() {}, debug() {}, fork: () => logger, label: "test" };
   await (integration.hooks["astro:build:done"] as (o: unknown) => Promise<void>)({ dir: pathToFileURL(`${outDir}/`), logger });
   expect(existsSync(join(outDir, RECORDS_PATH))).toBe(false);
-  const catalog = JSON.parse(gunzipSync(readFileSync(join(outDir, SEARCH_DATA_DIR, CATALOG_FILE))).toString("utf8")) as { weeks: { week?: string; id?: string }[] };
+  const catalog = JSON.parse(gunzipSync(readFileSync(join(outDir, SEARCH_DATA_DIR, CATALOG_FILE))).toString("utf8")) as {
+    weeks: { week?: string; id?: string }[];
+  };
   return catalog.weeks.map((w) => JSON.stringify(w));
 }
 

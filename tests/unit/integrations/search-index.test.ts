@@ -13,9 +13,7 @@ const tmp = mkdtempSync(join(tmpdir(), "weekly-search-index-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 // Seven weeks in index order; the fourth is larger than the budget below.
-const records = ["存管路由上线", "对账", "支付网关 OOM", "x".repeat(40), "清结算", "风控规则", "第 7 周"].map((text, i) =>
-  record(`2024-W0${i + 1}`, text),
-);
+const records = ["存管路由上线", "对账", "支付网关 OOM", "x".repeat(40), "清结算", "风控规则", "第 7 周"].map((text, i) => record(`2024-W0${i + 1}`, text));
 const sizes = records.map((r) => indexContentLength(foldText(r.text)));
 const budget = sizes[0]! + sizes[1]!;
 
@@ -37,7 +35,10 @@ describe("buildSearchFiles", () => {
     expect(new Set(catalog.weeks.map((w) => w.id)).size).toBe(7);
     for (const dir of ["pagefind", "pagefind-3"]) {
       expect(files.has(`${dir}/pagefind-entry.json`), dir).toBe(true);
-      expect([...files.keys()].some((p) => p.startsWith(`${dir}/index/`)), dir).toBe(true);
+      expect(
+        [...files.keys()].some((p) => p.startsWith(`${dir}/index/`)),
+        dir,
+      ).toBe(true);
     }
     // A further index is searched through the first one's runtime.
     expect(files.has("pagefind/pagefind.js")).toBe(true);

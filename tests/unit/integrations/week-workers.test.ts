@@ -13,7 +13,12 @@ const jobs: WeekJob[] = [
     parse: true,
   })),
   { path: "weeks/2024-W17.mdx", source: seed, parse: true },
-  { path: "weeks/2024-W18.mdx", source: "---\nweek: 2024-W18\n---\n\n- 【贝易转（C转）】{broken\n", check: { path: "weeks/2024-W18.mdx", source: "---\nweek: 2024-W18\n---\n\n- 【贝易转（C转）】{broken\n", week: "2024-W18", draft: false }, parse: true },
+  {
+    path: "weeks/2024-W18.mdx",
+    source: "---\nweek: 2024-W18\n---\n\n- 【贝易转（C转）】{broken\n",
+    check: { path: "weeks/2024-W18.mdx", source: "---\nweek: 2024-W18\n---\n\n- 【贝易转（C转）】{broken\n", week: "2024-W18", draft: false },
+    parse: true,
+  },
 ];
 const setup: WeekJobSetup = { weeks: ["2024-W17", "2024-W18"], context: {}, registry: { projects: [], objectives: [] }, base: "/" };
 

@@ -1,19 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  buildNewWeek,
-  currentWeekId,
-  PLAN_REVIEW_HEADING,
-  pickTemplateWeek,
-} from "../../../src/lib/import/new-week-template.ts";
+import { buildNewWeek, currentWeekId, PLAN_REVIEW_HEADING, pickTemplateWeek } from "../../../src/lib/import/new-week-template.ts";
 import { parseWeekSource } from "../../../src/lib/report/parse-week.ts";
 import { TEMPLATE_PLACEHOLDER, validateWeekFiles } from "../../../src/lib/validate/index.ts";
 import type { WeekId } from "../../../src/lib/week-id.ts";
 
 const seed = { week: "2024-W17", source: readFileSync("tests/fixtures/content/weeks/2024-W17.mdx", "utf8") };
 const now = new Date(2030, 0, 8, 10, 5);
-const errorsOf = (week: string, source: string) =>
-  validateWeekFiles([{ path: `content/weeks/${week}.mdx`, source }]).filter((p) => p.severity === "error");
+const errorsOf = (week: string, source: string) => validateWeekFiles([{ path: `content/weeks/${week}.mdx`, source }]).filter((p) => p.severity === "error");
 
 describe("buildNewWeek from the seed", () => {
   const out = buildNewWeek({ week: "2030-W02" as WeekId, latest: seed, now });

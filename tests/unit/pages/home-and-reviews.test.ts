@@ -12,7 +12,11 @@ const week = (label: string, body = "- 【存管路由】\n    1. 灰度中\n") 
   parseWeekSource(`---\nweek: ${label}\n---\n\n${body}\n`, { file: `${label}.mdx`, registry: emptyRegistry });
 
 describe("home page recent weeks", () => {
-  const archive = buildArchive(["2024-W01", "2024-W02", "2024-W03", "2024-W05"].map((w) => week(w)), emptyRegistry, { staleAfterWeeks: 4 });
+  const archive = buildArchive(
+    ["2024-W01", "2024-W02", "2024-W03", "2024-W05"].map((w) => week(w)),
+    emptyRegistry,
+    { staleAfterWeeks: 4 },
+  );
   it.each<[number, string[]]>([
     [2, ["2024-W03", "2024-W02"]],
     [10, ["2024-W03", "2024-W02", "2024-W01"]],
@@ -28,9 +32,15 @@ describe("home page recent weeks", () => {
 
 describe("/reviews/ table", () => {
   it("gives each year a row, newest first, with its periods of each kind in calendar order", () => {
-    const archive = buildArchive(["2023-W50", "2024-W02", "2024-W20", "2024-W40"].map((w) => week(w)), emptyRegistry, { staleAfterWeeks: 4 });
+    const archive = buildArchive(
+      ["2023-W50", "2024-W02", "2024-W20", "2024-W40"].map((w) => week(w)),
+      emptyRegistry,
+      { staleAfterWeeks: 4 },
+    );
     const rows = reviewIndexRows(listPeriods(archive));
-    expect(rows.map((r) => [r.year, r.periods.year.map((p) => p.period.id), r.periods.half.map((p) => p.period.id), r.periods.quarter.map((p) => p.period.id)])).toEqual([
+    expect(
+      rows.map((r) => [r.year, r.periods.year.map((p) => p.period.id), r.periods.half.map((p) => p.period.id), r.periods.quarter.map((p) => p.period.id)]),
+    ).toEqual([
       [2024, ["2024"], ["2024-h1", "2024-h2"], ["2024-q1", "2024-q2", "2024-q4"]],
       [2023, ["2023"], ["2023-h2"], ["2023-q4"]],
     ]);

@@ -19,14 +19,23 @@ const registry: Registry = {
     { id: "O2", title: "能力升级", aliases: [] },
   ],
 };
-const week = (label: string, body: string) =>
-  parseWeekSource(`---\nweek: ${label}\n---\n\n${body}\n`, { file: `${label}.mdx`, registry });
+const week = (label: string, body: string) => parseWeekSource(`---\nweek: ${label}\n---\n\n${body}\n`, { file: `${label}.mdx`, registry });
 const project = (name: string, text: string) => `- 【${name}】\n    1. ${text}\n`;
 
 const weeks = [
   week("2023-W51", project("存管路由", "方案评审") + project("信用分", "沟通中") + "\n## 生产事件\n\n12/19 10:00 对账延迟，CD级。原因：文件晚到。\n"),
-  week("2024-W02", project("聚合支付", "已投产") + project("机房双活", "演练") + "\n## 生产事件\n\n1/9 09:00 入金超时，P1。原因：网络。\n\n1/10 11:00 出金延迟。原因：银行。\n"),
-  week("2024-W03", project("存管路由", "灰度中，整体进度60%") + "\n## O1 业务服务\n\n" + Array.from({ length: OBJECTIVE_CARD_SUBJECTS + 2 }, (_, i) => `- 主题${i}号，推进中\n`).join("")),
+  week(
+    "2024-W02",
+    project("聚合支付", "已投产") +
+      project("机房双活", "演练") +
+      "\n## 生产事件\n\n1/9 09:00 入金超时，P1。原因：网络。\n\n1/10 11:00 出金延迟。原因：银行。\n",
+  ),
+  week(
+    "2024-W03",
+    project("存管路由", "灰度中，整体进度60%") +
+      "\n## O1 业务服务\n\n" +
+      Array.from({ length: OBJECTIVE_CARD_SUBJECTS + 2 }, (_, i) => `- 主题${i}号，推进中\n`).join(""),
+  ),
 ];
 const archive = buildArchive(weeks, registry, { staleAfterWeeks: 4 });
 
@@ -53,7 +62,14 @@ describe("project list routes", () => {
 
   it("link each row's first and last week by the weeks' own slugs", () => {
     const row = routes.all[0]!.props.page.items.find((p) => p.slug === "cun-guan")!;
-    expect([row.firstWeek, row.firstWeekSlug, row.lastWeek, row.lastWeekSlug, row.owner, row.status]).toEqual(["2023-W51", "2023-w51", "2024-W03", "2024-w03", "王磊", "active"]);
+    expect([row.firstWeek, row.firstWeekSlug, row.lastWeek, row.lastWeekSlug, row.owner, row.status]).toEqual([
+      "2023-W51",
+      "2023-w51",
+      "2024-W03",
+      "2024-w03",
+      "王磊",
+      "active",
+    ]);
   });
 });
 
@@ -68,7 +84,14 @@ describe("project page", () => {
 describe("objective cards and subject rows", () => {
   it("name the first subjects, say when there are more, and link the last week", () => {
     const [o1, o2] = objectiveCards(archive.objectives);
-    expect(o1).toMatchObject({ id: "O1", title: "业务服务", weekCount: 1, itemCount: OBJECTIVE_CARD_SUBJECTS + 2, last: { week: "2024-W03", weekSlug: "2024-w03" }, moreSubjects: true });
+    expect(o1).toMatchObject({
+      id: "O1",
+      title: "业务服务",
+      weekCount: 1,
+      itemCount: OBJECTIVE_CARD_SUBJECTS + 2,
+      last: { week: "2024-W03", weekSlug: "2024-w03" },
+      moreSubjects: true,
+    });
     expect(o1!.subjects).toHaveLength(OBJECTIVE_CARD_SUBJECTS);
     // A registered objective no week names: a card without a last week.
     expect(o2).toMatchObject({ id: "O2", weekCount: 0, last: undefined, subjects: [], moreSubjects: false });
@@ -94,6 +117,7 @@ describe("incident list routes", () => {
       ["cd", "CD", 1, []],
       ["p1", "P1", 1, []],
     ]);
-    for (const r of [...routes.all, ...routes.byYear, ...routes.bySeverity]) expect([r.props.all, r.props.years.length, r.props.severities.length]).toEqual([3, 2, 2]);
+    for (const r of [...routes.all, ...routes.byYear, ...routes.bySeverity])
+      expect([r.props.all, r.props.years.length, r.props.severities.length]).toEqual([3, 2, 2]);
   });
 });

@@ -69,7 +69,16 @@ function project(weeks: number, name = "存管路由"): ProjectTimeline {
 
 function insights(weeks: number): Insights {
   const ids = weekIds(weeks);
-  const points = ids.map((w, i) => ({ week: w, weekSlug: slug(w), value: 99 + (i % 10) / 10, raw: `${99 + (i % 10) / 10}%`, source: "section" as const, line: 1, missed: i % 3 === 0, incidents: 0 }));
+  const points = ids.map((w, i) => ({
+    week: w,
+    weekSlug: slug(w),
+    value: 99 + (i % 10) / 10,
+    raw: `${99 + (i % 10) / 10}%`,
+    source: "section" as const,
+    line: 1,
+    missed: i % 3 === 0,
+    incidents: 0,
+  }));
   const series: MetricSeries = {
     id: "deposit-success-rate",
     label: "入金有效成功率",

@@ -96,7 +96,10 @@ describe("a week tree handed over by the week check", () => {
     const links = weekLinks(createRoutes("/"));
     for (const { job } of bodies) {
       const result = runJob({ path: job.path, source: job.source, check: job, parse: true });
-      expect(result.problems.filter((p) => p.severity === "error"), job.path).toEqual([]);
+      expect(
+        result.problems.filter((p) => p.severity === "error"),
+        job.path,
+      ).toEqual([]);
       expect(result.parsed, job.path).toEqual(parseWeekFile(job.source, { file: job.path, registry, links }));
     }
   });

@@ -93,8 +93,16 @@ describe("weekReportSchema, the model every page reads", () => {
   it("is exercised by those reports in every list and optional part it has", () => {
     for (const [key, field] of Object.entries(weekReportSchema.shape)) {
       const values = reports.map((r) => r[key as keyof WeekReport]);
-      if (field.def.type === "array") expect(values.some((v) => (v as unknown[]).length > 0), key).toBe(true);
-      if (field.def.type === "optional") expect(values.some((v) => v !== undefined), key).toBe(true);
+      if (field.def.type === "array")
+        expect(
+          values.some((v) => (v as unknown[]).length > 0),
+          key,
+        ).toBe(true);
+      if (field.def.type === "optional")
+        expect(
+          values.some((v) => v !== undefined),
+          key,
+        ).toBe(true);
     }
   });
 

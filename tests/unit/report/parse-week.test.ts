@@ -34,7 +34,13 @@ describe("the seed week", () => {
     expect(seed.objectives.map((o) => `${o.id} ${o.title}`)).toEqual(["O1 业务服务", "O2 能力升级", "O3 平台治理", "O4 支付 × AI"]);
     expect(seed.objectives.map((o) => o.items.length)).toEqual([7, 5, 5, 3]);
     expect(seed.objectives[0]!.items.map((i) => i.subject)).toEqual([
-      "贝好家意向金", "物保三期", "存管路由", "存管衍生", "资金安全（一期）", "分账品质提升", "交易不成退代",
+      "贝好家意向金",
+      "物保三期",
+      "存管路由",
+      "存管衍生",
+      "资金安全（一期）",
+      "分账品质提升",
+      "交易不成退代",
     ]);
     expect(seed.objectives[1]!.items[0]!.subject).toBe("POS收单系统建设");
     expect(seed.objectives[3]!.items[0]!.subject).toBe("贝小理");
@@ -85,7 +91,12 @@ describe("the seed week", () => {
     const text = seed.text.replace(/\s+/g, " ");
     const body = read("tests/fixtures/content/weeks/2024-W17.mdx").split(/^---$/m)[2]!;
     for (const line of body.split("\n")) {
-      const visible = line.replace(/^\s*(?:[-*]|\d+\.)\s+/, "").replace(/^#+\s+/, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\s+/g, " ").trim();
+      const visible = line
+        .replace(/^\s*(?:[-*]|\d+\.)\s+/, "")
+        .replace(/^#+\s+/, "")
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+        .replace(/\s+/g, " ")
+        .trim();
       if (visible) expect(text).toContain(visible);
     }
   });
@@ -135,8 +146,7 @@ describe("variants of the seed's shape", () => {
   });
 
   it("groups an alias and the full name on one slug without a registry", () => {
-    const noRegistry = (name: string) =>
-      parseWeekSource(`---\nweek: 2024-W17\n---\n\n- 【${name}】\n`, { file: "t.mdx" }).projects[0]!.slug;
+    const noRegistry = (name: string) => parseWeekSource(`---\nweek: 2024-W17\n---\n\n- 【${name}】\n`, { file: "t.mdx" }).projects[0]!.slug;
     expect(noRegistry("测试项目（T项目）")).toBe(noRegistry("测试项目"));
   });
 
@@ -150,7 +160,10 @@ describe("variants of the seed's shape", () => {
 
   it("reads several dated incidents in one paragraph and 无 as none", () => {
     const r = week("## 生产事件\n\n3/2 10:00 支付超时，影响了3笔。原因：网络抖动\n3/3 11:20 对账延迟\n");
-    expect(r.incidents.map((i) => [i.date, i.time])).toEqual([["2024-03-02", "10:00"], ["2024-03-03", "11:20"]]);
+    expect(r.incidents.map((i) => [i.date, i.time])).toEqual([
+      ["2024-03-02", "10:00"],
+      ["2024-03-03", "11:20"],
+    ]);
     expect(week("## 生产事件\n\n无\n").incidents).toEqual([]);
   });
 
@@ -187,7 +200,9 @@ describe("links and template placeholders", () => {
   });
 
   it("does not count unfilled （待填写） items as content", () => {
-    const r = week("- 【贝易转】\n    1. （待填写）\n\n## 【O1 业务服务】\n\n- （待填写）\n\n## 【生产事件】\n\n（待填写）\n\n## 下周工作及目标\n\n1. （待填写）\n");
+    const r = week(
+      "- 【贝易转】\n    1. （待填写）\n\n## 【O1 业务服务】\n\n- （待填写）\n\n## 【生产事件】\n\n（待填写）\n\n## 下周工作及目标\n\n1. （待填写）\n",
+    );
     expect(r.projects[0]!.items).toEqual([]);
     expect(r.objectives[0]!.items).toEqual([]);
     expect(r.incidents).toEqual([]);
@@ -217,7 +232,10 @@ describe("the author's 上周计划完成情况 checklist and the draft flag", (
 describe("其他 with unfilled items", () => {
   it("anchors the filled items and skips the placeholders", () => {
     const r = week("## 其他\n\n1. （待填写）\n2. 人员面试\n\n（待填写）\n\n补充说明\n");
-    expect(r.others.map((o) => [o.anchor, o.text])).toEqual([["other-1", "人员面试"], ["other-2", "补充说明"]]);
+    expect(r.others.map((o) => [o.anchor, o.text])).toEqual([
+      ["other-1", "人员面试"],
+      ["other-2", "补充说明"],
+    ]);
   });
 });
 
@@ -226,7 +244,9 @@ describe("link references", () => {
   const parse = (body: string) => parseWeekSource(`---\nweek: 2024-W17\n---\n\n${body}`, { file: "t.mdx", links });
 
   it("resolves a reference to a definition further down, under the deploy base when site-absolute", () => {
-    const r = parse("- 【贝易转】见[方案][doc]与![图][img]\n\n## 其他\n\n1. 另见[外链][ext]\n\n[doc]: /files/plan.pdf\n[img]: /images/a.png \"图一\"\n[EXT]: https://example.com/x\n");
+    const r = parse(
+      '- 【贝易转】见[方案][doc]与![图][img]\n\n## 其他\n\n1. 另见[外链][ext]\n\n[doc]: /files/plan.pdf\n[img]: /images/a.png "图一"\n[EXT]: https://example.com/x\n',
+    );
     expect(r.html).toContain('href="/repo/files/plan.pdf"');
     expect(r.html).toContain('src="/repo/images/a.png"');
     expect(r.html).toContain('href="https://example.com/x"');

@@ -37,7 +37,8 @@ describe("the seed's shape (no content/shape.yaml)", () => {
   });
 
   it("does not read 【…】 in running text or a list of links as projects", () => {
-    const body = "## 视频\n\n- 【Milk-V Duo】 开箱视频 [链接](https://b.tv/1)\n- 【Lichee Pi 4A】 上手 https://b.tv/2\n- 【荔枝派】 评测（视频失效）\n\n## 说明\n\n本周看了 【Milk-V Duo】 的资料。\n\n- 文字里的 【X】 不算";
+    const body =
+      "## 视频\n\n- 【Milk-V Duo】 开箱视频 [链接](https://b.tv/1)\n- 【Lichee Pi 4A】 上手 https://b.tv/2\n- 【荔枝派】 评测（视频失效）\n\n## 说明\n\n本周看了 【Milk-V Duo】 的资料。\n\n- 文字里的 【X】 不算";
     expect(names(body)).toEqual([]);
   });
 

@@ -15,7 +15,11 @@ const cases: [name: string, source: string, expected: Fields | "rejected"][] = [
   ["CRLF", "---\r\nweek: 2024-W18\r\ntitle: 第十八周\r\nauthor: 张三\r\n---\r\n\r\n正文\r\n", { title: "第十八周", author: "张三" }],
   ["CR only", "---\rweek: 2024-W18\rtitle: 第十八周\r---\r\r正文\r", { title: "第十八周" }],
   ["mixed endings", "---\r\nweek: 2024-W18\rtitle: 第十八周\n---\r\n正文", { title: "第十八周" }],
-  ["x--- inside a block scalar", "---\nweek: 2024-W18\nsummary: |\n  x---\n  <u ONFOCUS=\"alert(1)\">x</u>\n---\n\n正文\n", { summary: 'x---\n<u ONFOCUS="alert(1)">x</u>\n' }],
+  [
+    "x--- inside a block scalar",
+    '---\nweek: 2024-W18\nsummary: |\n  x---\n  <u ONFOCUS="alert(1)">x</u>\n---\n\n正文\n',
+    { summary: 'x---\n<u ONFOCUS="alert(1)">x</u>\n' },
+  ],
   ["indented --- inside a block scalar", "---\nweek: 2024-W18\nsummary: |\n  ---\n  后面\n---\n\n正文\n", { summary: "---\n后面\n" }],
   ["title ending in ---", "---\nweek: 2024-W18\ntitle: 第十八周 ---\nauthor: 张三\n---\n\n正文\n", { title: "第十八周 ---", author: "张三" }],
   ["title ending in ---- ", "---\nweek: 2024-W18\ntitle: 第十八周----\n---\n\n正文\n", { title: "第十八周----" }],

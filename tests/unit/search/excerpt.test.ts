@@ -47,7 +47,13 @@ describe("matching helpers", () => {
   });
 
   it("merges overlapping ranges", () => {
-    expect(mergeRanges([{ start: 3, end: 5 }, { start: 0, end: 2 }, { start: 4, end: 8 }])).toEqual([
+    expect(
+      mergeRanges([
+        { start: 3, end: 5 },
+        { start: 0, end: 2 },
+        { start: 4, end: 8 },
+      ]),
+    ).toEqual([
       { start: 0, end: 2 },
       { start: 3, end: 8 },
     ]);

@@ -30,7 +30,10 @@ describe("toSearchRecord", () => {
     ]);
     const starts = rec.sections.map((s) => s.start);
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
-    for (const s of seed.sections) expect(rec.text.slice(rec.sections.find((r) => r.anchor === s.anchor)!.start)).toMatch(new RegExp(`^${s.text.slice(0, 5).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    for (const s of seed.sections)
+      expect(rec.text.slice(rec.sections.find((r) => r.anchor === s.anchor)!.start)).toMatch(
+        new RegExp(`^${s.text.slice(0, 5).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+      );
   });
 
   it("maps an offset to the section holding it", () => {

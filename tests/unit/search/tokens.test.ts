@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { findOccurrences } from "../../../src/lib/search/match.ts";
 import { foldText } from "../../../src/lib/search/normalize.ts";
-import { bigramWord, chainStarts, indexContent, indexContentLength, phraseChain, tailCode, termChain, unigramCode, unigramWord } from "../../../src/lib/search/tokens.ts";
+import {
+  bigramWord,
+  chainStarts,
+  indexContent,
+  indexContentLength,
+  phraseChain,
+  tailCode,
+  termChain,
+  unigramCode,
+  unigramWord,
+} from "../../../src/lib/search/tokens.ts";
 import { indexWords } from "./memory-index.ts";
 
 const cp = (s: string): number => s.codePointAt(0)!;
@@ -54,8 +64,7 @@ describe("prefix safety", () => {
     const ours = [...new Set(indexContent(foldText(TEXTS.join(" "))).split(" "))];
     // Pagefind's meta words for a week title `2024-W17`.
     const all = [...ours, "2024w17", "2024", "w17"];
-    for (const a of ours)
-      for (const b of all) if (a !== b) expect(b.startsWith(a) || a.startsWith(b), `${a} / ${b}`).toBe(false);
+    for (const a of ours) for (const b of all) if (a !== b) expect(b.startsWith(a) || a.startsWith(b), `${a} / ${b}`).toBe(false);
   });
 });
 

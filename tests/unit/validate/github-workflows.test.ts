@@ -125,7 +125,6 @@ describe(".github/workflows", () => {
     expect(existsSync(".github/pull_request_template.md")).toBe(true);
     expect(readFileSync(".github/pull_request_template.md", "utf8")).toContain("npm run check");
     const contributing = readFileSync("CONTRIBUTING.md", "utf8");
-    for (const s of ["npm run new", "npm run import", "npm run check", "English summary", "【O1 业务服务】", "- [x]"])
-      expect(contributing).toContain(s);
+    for (const s of ["npm run new", "npm run import", "npm run check", "English summary", "【O1 业务服务】", "- [x]"]) expect(contributing).toContain(s);
   });
 });

@@ -83,7 +83,13 @@ describe("renderJobSummary", () => {
     expect(r.projects[0]!.text).toContain("<img src=x onerror=alert(1)>");
     const md = renderJobSummary({
       scope: { kind: "changed", base: "origin/main" },
-      weeks: [{ file: "content/weeks/2024-W17.mdx", reading: readWeekReading(r), problems: [{ file: "x", severity: "warning", message: "<b>hi</b>\n| x |", hint: "" }] }],
+      weeks: [
+        {
+          file: "content/weeks/2024-W17.mdx",
+          reading: readWeekReading(r),
+          problems: [{ file: "x", severity: "warning", message: "<b>hi</b>\n| x |", hint: "" }],
+        },
+      ],
       otherProblems: [],
       checkedFiles: 1,
     });

@@ -1,13 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  formatProblem,
-  formatProblems,
-  summarizeProblems,
-  validateWeekFiles,
-  type Problem,
-  type WeekFile,
-} from "../../../src/lib/validate/index.ts";
+import { formatProblem, formatProblems, summarizeProblems, validateWeekFiles, type Problem, type WeekFile } from "../../../src/lib/validate/index.ts";
 import type { Registry } from "../../../src/lib/registry.ts";
 
 const seed = readFileSync("tests/fixtures/content/weeks/2024-W17.mdx", "utf8");
@@ -37,10 +30,22 @@ describe("validateWeekFiles", () => {
     ["a numeric author", week("2024-W18", "x", "author: 123\n"), 3, "author", /应为文字/],
     ["missing week", { path: "content/weeks/2024-W18.mdx", source: "---\ntitle: x\n---\nx\n" }, 1, "week", /缺少必填的 week/],
     ["broken YAML", { path: "content/weeks/2024-W18.mdx", source: "---\nweek: 2024-W18\ntitle: [a\n---\nx\n" }, 3, "frontmatter", /不是合法的 YAML/],
-    ["a duplicate YAML key", { path: "content/weeks/2024-W18.mdx", source: "---\nweek: 2024-W18\nweek: 2024-W18\n---\nx\n" }, 3, "frontmatter", /不是合法的 YAML/],
+    [
+      "a duplicate YAML key",
+      { path: "content/weeks/2024-W18.mdx", source: "---\nweek: 2024-W18\nweek: 2024-W18\n---\nx\n" },
+      3,
+      "frontmatter",
+      /不是合法的 YAML/,
+    ],
     ["missing frontmatter", { path: "content/weeks/2024-W18.mdx", source: "# 2024-W18\n" }, 1, "frontmatter", /缺少 frontmatter/],
     ["unclosed frontmatter", { path: "content/weeks/2024-W18.mdx", source: "---\nweek: 2024-W18\nx\n" }, 1, "frontmatter", /没有结束/],
-    ["a file name that differs from week", { path: "content/weeks/2024-W18.mdx", source: "---\nweek: 2024-W17\n---\nx\n" }, 2, "week", /文件名 2024-W18.mdx 与 week: 2024-W17 不一致/],
+    [
+      "a file name that differs from week",
+      { path: "content/weeks/2024-W18.mdx", source: "---\nweek: 2024-W17\n---\nx\n" },
+      2,
+      "week",
+      /文件名 2024-W18.mdx 与 week: 2024-W17 不一致/,
+    ],
   ])("rejects %s with its line and field", (_name, file, line, field, message) => {
     const problems = only([file as WeekFile]);
     expect(problems.length).toBeGreaterThan(0);
@@ -110,7 +115,7 @@ describe("weeks are content, not code", () => {
     ["a text expression", "金额 ${amount} 元", 5, /JavaScript 表达式 `\{amount\}`/],
     ["an expression in a table", "| a | b |\n|---|---|\n| {x} | y |", 7, /JavaScript 表达式/],
     ["an MDX comment", "{/* 注释 */}", 5, /注释/],
-    ["a component", "<Chart data=\"x\" />", 5, /`<Chart>`/],
+    ["a component", '<Chart data="x" />', 5, /`<Chart>`/],
     ["an HTML tag", "文字 <b>粗体</b>", 5, /`<b>`/],
     ["a fragment", "<>x</>", 5, /`<>`/],
     ["an expression in image alt text", "![图{x}](a.png)", 5, /图片说明/],

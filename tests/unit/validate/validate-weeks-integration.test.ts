@@ -55,7 +55,9 @@ describe("validateWeeksIntegration", () => {
     expect(lines.filter((l) => l.startsWith("r ")).length).toBe(1);
     expect(lines.find((l) => l.startsWith("r "))).toContain("贝易转（C转）");
     const seed = readFileSync(SEED_FILE, "utf8");
-    const [report] = takeCachedReports(context.weekCache!.file, context.weekCache!.version, [[reportContextKey(sortedRegistry(loadRegistry(FIXTURE_CONTENT)), "/"), SEED_FILE, seed]]);
+    const [report] = takeCachedReports(context.weekCache!.file, context.weekCache!.version, [
+      [reportContextKey(sortedRegistry(loadRegistry(FIXTURE_CONTENT)), "/"), SEED_FILE, seed],
+    ]);
     expect(report?.week).toBe("2024-W17");
     expect(handed.map((records) => records.map((r) => r.week))).toEqual([["2024-W17"]]);
   });
@@ -84,10 +86,21 @@ describe("validateWeeksIntegration in astro dev", () => {
     const watcher = Object.assign(new EventEmitter(), { add() {} });
     const sent: { type: string; err?: { message: string } }[] = [];
     const middlewares: ((req: unknown, res: unknown, next: () => void) => void)[] = [];
-    const server = { watcher, hot: { send: (m: (typeof sent)[number]) => sent.push(m) }, middlewares: { use: (f: (typeof middlewares)[number]) => middlewares.push(f) } };
+    const server = {
+      watcher,
+      hot: { send: (m: (typeof sent)[number]) => sent.push(m) },
+      middlewares: { use: (f: (typeof middlewares)[number]) => middlewares.push(f) },
+    };
     (integration.hooks["astro:server:setup"] as (o: unknown) => void)({ server, logger });
     const request = () => {
-      const res = { statusCode: 200, body: "", setHeader() {}, end(b: string) { this.body = b; } };
+      const res = {
+        statusCode: 200,
+        body: "",
+        setHeader() {},
+        end(b: string) {
+          this.body = b;
+        },
+      };
       let passed = false;
       for (const m of middlewares) m({ headers: { accept: "text/html" } }, res, () => (passed = true));
       return { passed, ...res };

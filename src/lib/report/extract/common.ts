@@ -68,7 +68,10 @@ export function toItems(nodes: RootContent[], ctx: Context): ReportItem[] {
       for (const li of node.children) {
         const nested = li.children.filter((c): c is List => c.type === "list");
         const paragraphs = li.children.filter((c) => c.type !== "list");
-        const own = paragraphs.map((p) => toString(p)).join("\n").trim();
+        const own = paragraphs
+          .map((p) => toString(p))
+          .join("\n")
+          .trim();
         if (isPlaceholder(own) && nested.length === 0) continue;
         items.push({
           anchor: "",

@@ -27,7 +27,10 @@ export function extractObjective(section: RawSection, ctx: Context, registry: Re
           projectSlug: ctx.projects.match(subject),
           text,
           html,
-          children: toItems(li.children.filter((c) => c.type === "list"), ctx),
+          children: toItems(
+            li.children.filter((c) => c.type === "list"),
+            ctx,
+          ),
           progress: extractProgress(toString(li)),
           line: lineOf(li, ctx),
         });

@@ -24,7 +24,13 @@ export function projectLead(paragraph: Paragraph, shape: ReportShape): { name: s
     const [first, second] = paragraph.children;
     if (first?.type === "strong" && second?.type === "text" && COLON_AFTER_BOLD.test(second.value)) {
       const name = toString(first).trim();
-      if (name && name.length <= 40) return { name, rest: toString({ ...paragraph, children: paragraph.children.slice(1) }).replace(COLON_AFTER_BOLD, "").trim() };
+      if (name && name.length <= 40)
+        return {
+          name,
+          rest: toString({ ...paragraph, children: paragraph.children.slice(1) })
+            .replace(COLON_AFTER_BOLD, "")
+            .trim(),
+        };
     }
   }
   return undefined;
