@@ -78,13 +78,10 @@ function forEachEntry(file: string, version: string, visit: (kind: number, hash:
   }
 }
 
-/** Entry lines of the given kinds, raw JSON by kind + hash (views into the chunks read). */
-function readEntries(file: string, version: string, kinds: readonly Kind[]): Map<string, Buffer> {
+/** Every entry line, raw JSON by kind + hash (views into the chunks read). */
+function readEntries(file: string, version: string): Map<string, Buffer> {
   const entries = new Map<string, Buffer>();
-  const wanted = new Set(kinds.map((k) => k.charCodeAt(0)));
-  forEachEntry(file, version, (kind, hash, json) => {
-    if (wanted.has(kind)) entries.set(hash, json);
-  });
+  forEachEntry(file, version, (_kind, hash, json) => entries.set(hash, json));
   return entries;
 }
 
@@ -116,7 +113,7 @@ export class WeekCache {
   constructor(file: string, version: string) {
     this.file = file;
     this.version = version;
-    this.before = readEntries(file, version, ["c", "r"]);
+    this.before = readEntries(file, version);
   }
 
   private get<T>(kind: Kind, key: readonly string[]): T | undefined {

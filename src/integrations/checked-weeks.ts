@@ -58,7 +58,6 @@ export async function checkAndParseWeeks(input: {
     jobOf.set(f.path, jobs.length);
     jobs.push({ path: f.path, source: f.source, check, parse: !cached[i] });
   });
-  for (const b of run.bodies) if (!jobOf.has(b.path)) (jobOf.set(b.path, jobs.length), jobs.push({ path: b.path, source: b.source, check: b, parse: false }));
   // The body cache stays here: the threads get what the checks read, as plain data.
   const { registry: checkRegistry, registryFile, publicFiles, allowedElements, weeksDir } = run.context;
   const context = { registry: checkRegistry, registryFile, publicFiles: publicFiles && [...publicFiles], allowedElements, weeksDir };
