@@ -1,10 +1,7 @@
-import { unified } from "unified";
-import remarkParse from "remark-parse";
-import remarkGfm from "remark-gfm";
-import remarkMdx from "remark-mdx";
 import type { Root, RootContent } from "mdast";
 import type {} from "mdast-util-mdx";
 import { attributesOf, isWeekHtmlElement, WEEK_HTML_ELEMENTS } from "../html/allowed.ts";
+import { parseWeekMdx } from "../report/week-mdx.ts";
 import { errorAtNode, type Problem } from "./problem.ts";
 
 /**
@@ -12,9 +9,6 @@ import { errorAtNode, type Problem } from "./problem.ts";
  * inline HTML of src/lib/html/allowed.ts, which is always allowed.
  */
 export const ALLOWED_ELEMENTS: readonly string[] = [];
-
-// Parse only: remark-mdx hands `{…}` and ESM to acorn for syntax, nothing is ever compiled or run.
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMdx);
 
 export type MdxParseResult = { ok: true; tree: Root } | { ok: false; problem: Problem };
 
@@ -30,7 +24,7 @@ interface MessageLike {
 /** `text` must keep file positions (frontmatter blanked out line for line). */
 export function parseMdx(file: string, text: string): MdxParseResult {
   try {
-    return { ok: true, tree: processor.parse(text) as Root };
+    return { ok: true, tree: parseWeekMdx(text) };
   } catch (error) {
     return { ok: false, problem: mdxErrorToProblem(file, text, error as MessageLike) };
   }

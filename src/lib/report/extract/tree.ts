@@ -1,14 +1,9 @@
 import type { Root } from "mdast";
-import remarkGfm from "remark-gfm";
-import remarkMdx from "remark-mdx";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import { WeekParseError } from "../parse-error.ts";
+import { parseWeekMdx } from "../week-mdx.ts";
 import { findTooDeepNode } from "../week-source.ts";
 
 /** Step 2: the body as a Markdown tree every later step can walk. */
-
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).freeze();
 
 /**
  * The body's MDX tree (the check's own tree when handed one). A tree the check would reject as too
@@ -17,7 +12,7 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).freez
 export function readBodyTree(input: { body: string; bodyLine: number; tree?: Root }, file: string): Root {
   let tree: Root;
   try {
-    tree = input.tree ?? (processor.parse(input.body) as Root);
+    tree = input.tree ?? parseWeekMdx(input.body);
   } catch (e) {
     const place = (e as { place?: { line?: number; column?: number; start?: { line: number; column: number } } }).place;
     const line = place?.line ?? place?.start?.line;
