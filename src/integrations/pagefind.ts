@@ -3,7 +3,7 @@
  *
  * Input: the search records of the archive model. A build starts indexing the records of the weeks
  * the week check parsed (integrations/checked-weeks.ts) as soon as it passes, so Pagefind (its own
- * process) works while Astro bundles and renders; astro:build:done compares them with the records
+ * process, driven from a worker thread: search-thread.ts) works while Astro bundles and renders; astro:build:done compares them with the records
  * the pages rendered (`search/records.json`, src/pages/search/records.json.ts), indexes those
  * instead if they differ, and writes. In dev the records come from the same route.
  * Output: the search files of search-index.ts. In dev the same files are built in memory on the
@@ -16,7 +16,8 @@ import { fileURLToPath } from "node:url";
 import type { SearchWeekRecord } from "../lib/search/records.ts";
 import { siteConfig } from "../site.config.ts";
 import { searchDevMiddleware } from "./search-dev.ts";
-import { buildSearchFiles, RECORDS_PATH, shortHash, writeSearchFiles, type SearchFiles } from "./search-index.ts";
+import { RECORDS_PATH, shortHash, writeSearchFiles, type SearchFiles } from "./search-index.ts";
+import { buildSearchFilesOnThread } from "./search-thread.ts";
 import { withTrailingSlash } from "../lib/routes.ts";
 
 /**
@@ -33,7 +34,7 @@ export function pagefindIntegration(): AstroIntegration & { indexEarly(records: 
   return {
     name: "weekly-archive:pagefind",
     indexEarly(records) {
-      const files = buildSearchFiles(records);
+      const files = buildSearchFilesOnThread(records);
       // Awaited at astro:build:done; a build that fails before then must not also crash on this.
       files.catch(() => {});
       early = { hash: shortHash(JSON.stringify(records)), files };
@@ -59,10 +60,10 @@ export function pagefindIntegration(): AstroIntegration & { indexEarly(records: 
         rmSync(recordsFile, { force: true });
         const stands = early?.hash === shortHash(rendered);
         if (early && !stands) logger.info("页面的搜索记录与预先索引的不同，重新索引（records differ from the early index: indexing again）");
-        // One Pagefind service per process: an early index that does not stand must end before the next starts.
+        // One Pagefind service at a time (each may take ~1 GB): an early index that does not stand must end before the next starts.
         const pending = stands
           ? early!.files
-          : (early?.files.catch(() => undefined) ?? Promise.resolve()).then(() => buildSearchFiles(JSON.parse(rendered) as SearchWeekRecord[]));
+          : (early?.files.catch(() => undefined) ?? Promise.resolve()).then(() => buildSearchFilesOnThread(JSON.parse(rendered) as SearchWeekRecord[]));
         early = undefined;
         const { files, weeks } = await pending;
         writeSearchFiles(outDir, files);
