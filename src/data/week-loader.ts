@@ -1,9 +1,11 @@
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
-import { readFrontmatterData, WeekParseError } from "../lib/report/parse-week.ts";
+// The frontmatter reader and its error, not parse-week.ts: Vite transforms every module the content
+// config imports before the first sync, and the whole week parser is not needed to read frontmatter.
+import { readFrontmatterData } from "../lib/report/extract/frontmatter.ts";
+import { WeekParseError } from "../lib/report/parse-error.ts";
 import { decodeWeekBytes } from "../lib/report/week-source.ts";
 import { boundaryOf, listWeekTree, resolveInside } from "../lib/validate/repo-files.ts";
 
@@ -68,7 +70,8 @@ async function storeWeek({ store, parseData, generateDigest }: LoaderContext, ro
   const resolved = resolveInside(file, boundary);
   if (!resolved.ok) throw new WeekParseError(filePath, undefined, undefined, `${resolved.problem.message} 修复：${resolved.problem.hint}`);
   if (!resolved.stats.isFile()) throw new WeekParseError(filePath, undefined, undefined, "不是普通文件 (not a regular file)");
-  const decoded = decodeWeekBytes(await readFile(resolved.real));
+  // Read at once: weeks are small, and one await per file left the sync waiting 520 times.
+  const decoded = decodeWeekBytes(readFileSync(resolved.real));
   if (!decoded.ok) throw new WeekParseError(filePath, decoded.problem.line, undefined, `${decoded.problem.message} 修复：${decoded.problem.hint}`);
   const source = decoded.text;
   const digest = generateDigest(source);
