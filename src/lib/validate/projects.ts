@@ -31,11 +31,25 @@ export function findTopProjects(tree: Root): ProjectMentionAt[] {
 }
 
 /**
+ * Each registry's resolver and the suggestions made so far: every week's every project is asked
+ * about, and a week check asks the same few names hundreds of times against the same registry.
+ */
+const suggestionsFor = new WeakMap<Registry, { resolver: ReturnType<typeof createProjectResolver>; made: Map<string, string | undefined> }>();
+
+/**
  * A registered name or alias the unknown `name` is probably meant to be; undefined when the parser
  * already resolves it to the registry or nothing is close.
  */
 export function suggestProject(name: string, registry: Registry): string | undefined {
-  if (createProjectResolver(registry).resolve(name).registered) return undefined;
+  let memo = suggestionsFor.get(registry);
+  if (!memo) suggestionsFor.set(registry, (memo = { resolver: createProjectResolver(registry), made: new Map() }));
+  if (memo.made.has(name)) return memo.made.get(name);
+  const suggestion = memo.resolver.resolve(name).registered ? undefined : closestProject(name, registry);
+  memo.made.set(name, suggestion);
+  return suggestion;
+}
+
+function closestProject(name: string, registry: Registry): string | undefined {
   const norm = normalizeName(name);
   let best: string | undefined;
   let bestScore = Infinity;
