@@ -34,10 +34,11 @@ export function pagefindIntegration(): AstroIntegration & { indexEarly(records: 
   return {
     name: "weekly-archive:pagefind",
     indexEarly(records) {
-      const files = buildSearchFilesOnThread(records);
+      const json = JSON.stringify(records);
+      const files = buildSearchFilesOnThread(json);
       // Awaited at astro:build:done; a build that fails before then must not also crash on this.
       files.catch(() => {});
-      early = { hash: shortHash(JSON.stringify(records)), files };
+      early = { hash: shortHash(json), files };
     },
     hooks: {
       "astro:config:done": ({ config }) => {
@@ -61,9 +62,7 @@ export function pagefindIntegration(): AstroIntegration & { indexEarly(records: 
         const stands = early?.hash === shortHash(rendered);
         if (early && !stands) logger.info("页面的搜索记录与预先索引的不同，重新索引（records differ from the early index: indexing again）");
         // One Pagefind service at a time (each may take ~1 GB): an early index that does not stand must end before the next starts.
-        const pending = stands
-          ? early!.files
-          : (early?.files.catch(() => undefined) ?? Promise.resolve()).then(() => buildSearchFilesOnThread(JSON.parse(rendered) as SearchWeekRecord[]));
+        const pending = stands ? early!.files : (early?.files.catch(() => undefined) ?? Promise.resolve()).then(() => buildSearchFilesOnThread(rendered));
         early = undefined;
         const { files, weeks } = await pending;
         writeSearchFiles(outDir, files);

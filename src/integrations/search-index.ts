@@ -31,6 +31,9 @@ export const CATALOG_FILE = "catalog.json.gz";
  */
 export const INDEX_PART_BYTES = 20_000_000;
 
+/** Records handed to Pagefind before waiting for its answers (see indexPart). */
+const RECORDS_IN_FLIGHT = 64;
+
 /** The folder of index part `part`: the first is Pagefind's own, the others sit beside it. */
 export function indexDir(part: number): string {
   return part === 0 ? PAGEFIND_DIR : `${PAGEFIND_DIR}-${part}`;
@@ -91,8 +94,11 @@ async function indexPart(records: readonly SearchWeekRecord[]): Promise<IndexPar
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind 无法创建索引（cannot create index）：${errors.join("; ")}`);
   try {
-    const added = await Promise.all(
-      records.map((r) =>
+    const added: { errors: string[] }[] = [];
+    // A few records in flight, in order: all of a part's at once held its whole content several times
+    // over (the content, its JSON and its base64 for Pagefind's pipe) in this process until sent.
+    for (let start = 0; start < records.length; start += RECORDS_IN_FLIGHT) {
+      const batch = records.slice(start, start + RECORDS_IN_FLIGHT).map((r) =>
         index.addCustomRecord({
           url: r.url,
           content: indexContent(foldText(r.text)),
@@ -100,8 +106,9 @@ async function indexPart(records: readonly SearchWeekRecord[]): Promise<IndexPar
           // Meta words are indexed too: a digits-and-dash title can never equal or start one of our words.
           meta: { title: r.week },
         }),
-      ),
-    );
+      );
+      added.push(...(await Promise.all(batch)));
+    }
     const addErrors = added.flatMap((a) => a.errors);
     if (addErrors.length) throw new Error(`Pagefind 索引出错（indexing failed）：${addErrors.join("; ")}`);
 

@@ -4,14 +4,15 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { SearchWeekRecord } from "../lib/search/records.ts";
-import { buildSearchFiles, type SearchFileOptions } from "./search-index.ts";
-import type { SearchWorkerAnswer } from "./search-thread.ts";
+import { buildSearchFiles } from "./search-index.ts";
+import type { SearchWorkerAnswer, SearchWorkerInput } from "./search-thread.ts";
 
-const { records, options } = workerData as { records: SearchWeekRecord[]; options: SearchFileOptions };
+const input = workerData as SearchWorkerInput;
 let answer: SearchWorkerAnswer;
 const transfer: ArrayBuffer[] = [];
 try {
-  const built = await buildSearchFiles(records, options);
+  const records = JSON.parse(new TextDecoder().decode(input.records)) as SearchWeekRecord[];
+  const built = await buildSearchFiles(records, input.options);
   const files: [string, Uint8Array | string][] = [];
   for (const [path, content] of built.files) {
     if (typeof content === "string") {

@@ -19,17 +19,19 @@ describe("buildSearchFilesOnThread", () => {
   it("gives the files buildSearchFiles gives on this thread, byte for byte, split into parts too", async () => {
     for (const options of [{}, { partBytes: 400 }]) {
       const here = await buildSearchFiles(records, options);
-      const there = await buildSearchFilesOnThread(records, options);
+      const there = await buildSearchFilesOnThread(JSON.stringify(records), options);
       expect(there.indexes).toBe(here.indexes);
       expect(there.weeks).toBe(3);
       expect([...there.files.keys()].sort()).toEqual([...here.files.keys()].sort());
       for (const [path, content] of here.files) expect(Buffer.from(there.files.get(path)!), path).toEqual(Buffer.from(content));
     }
     // The small budget must really have split the index, or the second round shows nothing more.
-    expect((await buildSearchFilesOnThread(records, { partBytes: 400 })).indexes).toBeGreaterThan(1);
+    expect((await buildSearchFilesOnThread(JSON.stringify(records), { partBytes: 400 })).indexes).toBeGreaterThan(1);
   }, 120_000);
 
   it("fails, rather than waits forever, when its thread dies before answering", async () => {
-    await expect(buildSearchFilesOnThread(records, {}, new URL("../../fixtures/workers/exits-at-once.mjs", import.meta.url))).rejects.toThrow(/code 3/);
+    await expect(buildSearchFilesOnThread(JSON.stringify(records), {}, new URL("../../fixtures/workers/exits-at-once.mjs", import.meta.url))).rejects.toThrow(
+      /code 3/,
+    );
   });
 });
