@@ -7,8 +7,9 @@
  * (catalog + week text shards, see lib/search/catalog.ts).
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, sep } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { buildCatalog } from "../lib/search/catalog.ts";
@@ -112,12 +113,26 @@ async function indexPart(records: readonly SearchWeekRecord[]): Promise<IndexPar
     const addErrors = added.flatMap((a) => a.errors);
     if (addErrors.length) throw new Error(`Pagefind 索引出错（indexing failed）：${addErrors.join("; ")}`);
 
-    const built = await index.getFiles();
-    if (built.errors.length) throw new Error(`Pagefind 输出出错（writing failed）：${built.errors.join("; ")}`);
-    const pageIds = new Map<string, string>();
-    for (const f of built.files)
-      if (f.path.startsWith("fragment/")) pageIds.set(fragmentUrl(f.content), f.path.slice("fragment/".length).replace(/\.pf_fragment$/, ""));
-    return { files: built.files.filter((f) => !f.path.startsWith("fragment/")), pageIds };
+    // Written by Pagefind's binary to a folder, not sent back through its pipe: getFiles() answers with
+    // every file, fragments (a part's whole content) included, as base64 in one JSON message, which
+    // cost this process a few times a part's size in memory.
+    const out = mkdtempSync(join(tmpdir(), "weekly-archive-pagefind-"));
+    try {
+      const written = await index.writeFiles({ outputPath: out });
+      if (written.errors.length) throw new Error(`Pagefind 输出出错（writing failed）：${written.errors.join("; ")}`);
+      const files: IndexPart["files"] = [];
+      const pageIds = new Map<string, string>();
+      for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile()) continue;
+        const full = join(entry.parentPath, entry.name);
+        const path = relative(out, full).split(sep).join("/");
+        if (path.startsWith("fragment/")) pageIds.set(fragmentUrl(readFileSync(full)), path.slice("fragment/".length).replace(/\.pf_fragment$/, ""));
+        else files.push({ path, content: readFileSync(full) });
+      }
+      return { files, pageIds };
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   } finally {
     await index.deleteIndex();
     await pagefind.close();
