@@ -3,7 +3,7 @@
  *
  * Input: the search records of the archive model. A build starts indexing the records of the weeks
  * the week check parsed (integrations/checked-weeks.ts) as soon as it passes, so Pagefind (its own
- * process, driven from a worker thread: search-thread.ts) works while Astro bundles and renders; astro:build:done compares them with the records
+ * process, driven from a Node process of ours: search-process.ts) works while Astro bundles and renders; astro:build:done compares them with the records
  * the pages rendered (`search/records.json`, src/pages/search/records.json.ts), indexes those
  * instead if they differ, and writes. In dev the records come from the same route.
  * Output: the search files of search-index.ts. In dev the same files are built in memory on the
@@ -17,7 +17,7 @@ import type { SearchWeekRecord } from "../lib/search/records.ts";
 import { siteConfig } from "../site.config.ts";
 import { searchDevMiddleware } from "./search-dev.ts";
 import { RECORDS_PATH, shortHash, writeSearchFiles, type SearchFiles } from "./search-index.ts";
-import { buildSearchFilesOnThread } from "./search-thread.ts";
+import { buildSearchFilesInChild } from "./search-process.ts";
 import { withTrailingSlash } from "../lib/routes.ts";
 
 /**
@@ -35,7 +35,7 @@ export function pagefindIntegration(): AstroIntegration & { indexEarly(records: 
     name: "weekly-archive:pagefind",
     indexEarly(records) {
       const json = JSON.stringify(records);
-      const files = buildSearchFilesOnThread(json);
+      const files = buildSearchFilesInChild(json);
       // Awaited at astro:build:done; a build that fails before then must not also crash on this.
       files.catch(() => {});
       early = { hash: shortHash(json), files };
@@ -62,7 +62,7 @@ export function pagefindIntegration(): AstroIntegration & { indexEarly(records: 
         const stands = early?.hash === shortHash(rendered);
         if (early && !stands) logger.info("页面的搜索记录与预先索引的不同，重新索引（records differ from the early index: indexing again）");
         // One Pagefind service at a time (each may take ~1 GB): an early index that does not stand must end before the next starts.
-        const pending = stands ? early!.files : (early?.files.catch(() => undefined) ?? Promise.resolve()).then(() => buildSearchFilesOnThread(rendered));
+        const pending = stands ? early!.files : (early?.files.catch(() => undefined) ?? Promise.resolve()).then(() => buildSearchFilesInChild(rendered));
         early = undefined;
         const { files, weeks } = await pending;
         writeSearchFiles(outDir, files);
