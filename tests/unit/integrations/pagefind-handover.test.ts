@@ -7,19 +7,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { pagefindIntegration } from "../../../src/integrations/pagefind.ts";
 import { CATALOG_FILE, RECORDS_PATH, SEARCH_DATA_DIR } from "../../../src/integrations/search-index.ts";
 import type { SearchWeekRecord } from "../../../src/lib/search/records.ts";
+import { searchRecord } from "../../support/search-record.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "weekly-pagefind-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const record = (week: string, text: string): SearchWeekRecord => ({
-  week,
-  url: `/weeks/${week.toLowerCase()}/`,
-  title: week,
-  dates: "",
-  text,
-  sections: [],
-  filters: { year: [week.slice(0, 4)] },
-});
+const record = (week: string, text: string): SearchWeekRecord => searchRecord(week, text);
 
 /** Runs astro:build:done over an output folder whose pages rendered `rendered`; returns the weeks the catalog lists. */
 async function buildDone(early: SearchWeekRecord[] | undefined, rendered: SearchWeekRecord[]): Promise<string[]> {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buildSearchFiles } from "../../../src/integrations/search-index.ts";
 import { buildSearchFilesInChild } from "../../../src/integrations/search-process.ts";
-import type { SearchWeekRecord } from "../../../src/lib/search/records.ts";
+import { searchRecord } from "../../support/search-record.ts";
 
-const record = (week: string, text: string): SearchWeekRecord => ({
-  week,
-  url: `/weeks/${week.toLowerCase()}/`,
-  title: week,
-  dates: "",
-  text,
-  sections: [{ title: "本周", anchor: "s1", start: 0, facet: ["project", "贝易转"] }],
-  filters: { year: [week.slice(0, 4)] },
-});
+const record = (week: string, text: string) => searchRecord(week, text, [{ title: "本周", anchor: "s1", start: 0, facet: ["project", "贝易转"] }]);
 
 const records = [record("2024-W17", "支付成功率 99.9%，贝易转（C转）上线"), record("2024-W18", "可用性 99.95%"), record("2024-W19", "事故数 0")];
 
