@@ -1,21 +1,17 @@
 import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
-import remarkMdx from "remark-mdx";
 import type { Nodes, Root } from "mdast";
 import { visibleHtmlText } from "./html-for-mdx.ts";
 
+/** How the site reads a week (the check's and the site's own parser): what an import must read back. */
+export { parseWeekMdx } from "../report/week-mdx.ts";
+
 const commonMark = unified().use(remarkParse).use(remarkGfm).freeze();
-const mdx = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).freeze();
 
 /** How Notion and any Markdown viewer read an export: CommonMark + GFM, raw HTML allowed. */
 export function parseCommonMark(markdown: string): Root {
   return commonMark.parse(markdown) as Root;
-}
-
-/** How the site reads a week: CommonMark + GFM + MDX syntax (parse only, never compiled). */
-export function parseWeekMdx(markdown: string): Root {
-  return mdx.parse(markdown) as Root;
 }
 
 const BLOCKS = new Set(["paragraph", "heading", "tableCell", "code", "html", "thematicBreak"]);
