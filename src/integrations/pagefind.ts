@@ -3,9 +3,10 @@
  *
  * Input: the search records of the archive model. A build starts indexing the records of the weeks
  * the week check parsed (integrations/checked-weeks.ts) as soon as it passes, so Pagefind (its own
- * process, driven from a Node process of ours: search-process.ts) works while Astro bundles and renders; astro:build:done compares them with the records
- * the pages rendered (`search/records.json`, src/pages/search/records.json.ts), indexes those
- * instead if they differ, and writes. In dev the records come from the same route.
+ * process, driven from a Node process of ours: search-process.ts) works while Astro bundles and
+ * renders; astro:build:done compares them with the records the pages rendered (`search/records.json`,
+ * src/pages/search/records.json.ts), indexes those instead if they differ, and writes. In dev the
+ * records come from the same route.
  * Output: the search files of search-index.ts. In dev the same files are built in memory on the
  * first search request and rebuilt after content changes (search-dev.ts).
  */

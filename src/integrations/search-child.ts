@@ -12,7 +12,7 @@ process.once("message", (input: SearchChildInput) => {
 
 async function answer(input: SearchChildInput): Promise<SearchChildAnswer> {
   try {
-    const records = JSON.parse(new TextDecoder().decode(input.records)) as SearchWeekRecord[];
+    const records = JSON.parse(input.recordsJson) as SearchWeekRecord[];
     const built = await buildSearchFiles(records, input.options);
     return { ok: true, files: [...built.files], weeks: built.weeks, indexes: built.indexes };
   } catch (error) {

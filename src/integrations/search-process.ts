@@ -10,9 +10,9 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { SearchFileOptions, SearchFiles } from "./search-index.ts";
 
-/** What search-child.ts is sent: the records as JSON (UTF-8), already made by the caller for its hash. */
+/** What search-child.ts is sent: the records as JSON text, already made by the caller for its hash. */
 export interface SearchChildInput {
-  records: Uint8Array;
+  recordsJson: string;
   options: SearchFileOptions;
 }
 
@@ -42,7 +42,7 @@ export function buildSearchFilesInChild(
     );
     child.once("error", (error) => settle(() => reject(error)));
     child.once("exit", (code, signal) => settle(() => reject(new Error(`搜索索引进程意外退出（search index process exited: ${signal ?? `code ${code}`}）`))));
-    const input: SearchChildInput = { records: new TextEncoder().encode(recordsJson), options };
+    const input: SearchChildInput = { recordsJson, options };
     child.send(input);
   });
 }
